@@ -1,0 +1,13 @@
+// Command rolemap-lint lints and tests Elasticsearch role mappings kept in
+// a repository. See the README for usage.
+package main
+
+import (
+	"os"
+
+	"github.com/rolemap-lint/rolemap-lint/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(cli.Env{Args: os.Args[1:], Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
+}

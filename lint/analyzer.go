@@ -1,0 +1,118 @@
+// Package lint runs rolemap-lint's checks. A check is an Analyzer, as in
+// golang.org/x/tools/go/analysis: a stable name, documentation, a default
+// level, and a Run function that reports diagnostics through a Pass.
+package lint
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/workspace"
+)
+
+// Analyzer is one check.
+type Analyzer struct {
+	// Name is the stable kebab-case check id.
+	Name string
+	// Summary is a one-line description.
+	Summary string
+	// Doc explains what the check catches and why, in Markdown.
+	Doc string
+	// Level is the default level of its findings.
+	Level diag.Level
+	// Security marks checks whose findings are security hazards.
+	Security bool
+	// Run inspects the workspace and reports findings.
+	Run func(*Pass)
+}
+
+// Settings is what checks may consult besides the workspace.
+type Settings struct {
+	// Version is the modelled Elasticsearch version.
+	Version esversion.Version
+	// Levels overrides check levels (from the config); Off disables.
+	Levels map[string]diag.Level
+}
+
+// Pass is one analyzer's view of a run.
+type Pass struct {
+	Analyzer  *Analyzer
+	Workspace *workspace.Workspace
+	Settings  *Settings
+	report    func(diag.Diagnostic)
+}
+
+// Report records a finding of the pass's analyzer.
+func (p *Pass) Report(d diag.Diagnostic) {
+	d.Check = p.Analyzer.Name
+	p.report(d)
+}
+
+// Reportf records a finding at span with a formatted message.
+func (p *Pass) Reportf(span source.Span, format string, args ...any) {
+	p.Report(diag.Diagnostic{Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// Run executes every analyzer over the workspace and returns the findings
+// with their levels resolved, sorted by file, position and check; findings
+// of checks set to off are dropped.
+func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, a := range analyzers {
+		level := s.Levels[a.Name]
+		if level == diag.Off {
+			continue
+		}
+		pass := &Pass{Analyzer: a, Workspace: ws, Settings: s}
+		pass.report = func(d diag.Diagnostic) {
+			switch {
+			case level != diag.Default:
+				d.Level = level
+			case d.Level == diag.Default:
+				d.Level = a.Level
+			}
+			out = append(out, d)
+		}
+		a.Run(pass)
+	}
+	SortDiagnostics(out)
+	return out
+}
+
+// SortDiagnostics orders findings by file, start position, check and message.
+func SortDiagnostics(ds []diag.Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		an, bn := fileName(a.Span), fileName(b.Span)
+		if an != bn {
+			return an < bn
+		}
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Check != b.Check {
+			return a.Check < b.Check
+		}
+		return a.Message < b.Message
+	})
+}
+
+func fileName(s source.Span) string {
+	if s.File == nil {
+		return ""
+	}
+	return s.File.Name
+}
+
+// Lookup returns the analyzer named name, or nil.
+func Lookup(name string) *Analyzer {
+	for _, a := range All() {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}

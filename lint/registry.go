@@ -1,0 +1,96 @@
+package lint
+
+import (
+	"sort"
+
+	"github.com/rolemap-lint/rolemap-lint/diag"
+)
+
+// All returns every check, sorted by name.
+func All() []*Analyzer {
+	out := append([]*Analyzer(nil), registry...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+var registry = []*Analyzer{
+	parseAnalyzer("syntax", diag.Error,
+		"invalid JSON/YAML, duplicate keys, bad encoding, limits exceeded",
+		"The file cannot be read the way Elasticsearch reads it: a JSON or YAML syntax error, a duplicate key "+
+			"(Elasticsearch's parser rejects documents with duplicate keys), a file that is not UTF-8, nesting deeper than "+
+			"1000 levels, or a YAML alias expansion beyond the billion-laughs limit. JSON may contain `//` and `/* */` "+
+			"comments, as Elasticsearch accepts them."),
+	parseAnalyzer("ambiguous-yaml", diag.Warning,
+		"YAML scalars that YAML 1.1 and YAML 1.2 parsers read differently",
+		"rolemap-lint reads YAML by the YAML 1.2 core schema. Plain `yes`/`no`/`on`/`off`/`y`/`n`, sexagesimal "+
+			"numbers such as `1:30`, leading-zero octals such as `0777` and `<<` merge keys mean something else to YAML 1.1 "+
+			"parsers (Kubernetes, Jackson-based tools). Quote the value so every tool reads the same thing."),
+	parseAnalyzer("schema", diag.Error,
+		"unknown top-level field (incl. run_as), wrong type, missing enabled/rules",
+		"The mapping body fails the JSON Schema stage (`rolemap-lint schema` prints the schema): a top-level field "+
+			"Elasticsearch does not know (it rejects `run_as` although the API specification lists it), a field of the "+
+			"wrong JSON type, or a missing `enabled` or `rules` (both are required)."),
+	parseAnalyzer("roles-or-templates", diag.Error,
+		"both, or neither, of non-empty roles/role_templates",
+		"A mapping must grant roles through exactly one of a non-empty `roles` list or a non-empty `role_templates` list. "+
+			"Elasticsearch's parser fails with `missing field [roles]` when both are absent, and PUT validation rejects "+
+			"empty lists (`role-mapping roles or role-templates are missing`) and both at once "+
+			"(`role-mapping cannot have both roles and role-templates`)."),
+	parseAnalyzer("reserved-metadata-key", diag.Error,
+		"metadata key starting with _ (and _read_only) where Elasticsearch reserves it",
+		"Top-level `metadata` keys starting with `_` are reserved: PUT rejects them (`metadata keys may not start with [_]`), "+
+			"and since 8.16 `_read_only` has its own message because GET adds it to operator mappings. Operator file settings "+
+			"may use `_` keys since 8.16 (earlier versions rejected them too). Nested keys are not checked by Elasticsearch."),
+	parseAnalyzer("rule-syntax", diag.Error,
+		"errors in the rules DSL, with Elasticsearch's message",
+		"Everything Elasticsearch's rule parser rejects: a rule object with zero or several keys, an unknown key, "+
+			"`except` outside an `all` array, `any`/`all` without an array, a `field` rule that is not an object, has no or "+
+			"several fields, an object or nested array as a value, an empty value list, or a number out of the long range."),
+	parseAnalyzer("invalid-pattern", diag.Error,
+		"bad wildcard/regex values: /…* without closing /, Lucene regex errors, patterns too complex to determinize",
+		"A string value containing `*` is a wildcard, and one written `/…/` a Lucene regular expression; Elasticsearch "+
+			"compiles both when the mapping is stored. A value starting with `/` that contains `*` but does not end with `/` "+
+			"is rejected, and so is a regex that Lucene cannot parse or cannot determinize within its work limit."),
+	parseAnalyzer("invalid-template", diag.Error,
+		"role template shape, script fields, mustache syntax, format",
+		"A `role_templates` element must have a `template` (a script object, or its JSON text) and an optional "+
+			"`format` of `string` or `json`. The script needs `source` (inline) or `id` (stored), may have `params` and "+
+			"`options` (only `content_type`), and its mustache source must compile. Elasticsearch validates all of this at PUT."),
+	parseAnalyzer("duplicate-name", diag.Error,
+		"two mappings share a name",
+		"Mapping names are unique among API mappings and among operator mappings: Elasticsearch keeps one mapping per "+
+			"name, so a second definition silently replaces the first. Single bodies in one multi-document YAML file all "+
+			"take the file's name and collide."),
+	parseAnalyzer("reserved-name", diag.Error,
+		"name ends with -read-only-operator-mapping",
+		"Since 8.16 Elasticsearch shows operator mappings through GET with the suffix `-read-only-operator-mapping` "+
+			"and rejects PUT of a name ending with it (`Invalid mapping name [...]`)."),
+	parseAnalyzer("tolerated-form", diag.Info,
+		"accepted by Elasticsearch but not its canonical form",
+		"Elasticsearch accepts a bare string for `roles`, the strings `\"true\"`/`\"false\"` for `enabled`, a single "+
+			"object for `role_templates` and a JSON string for `template`, but GET returns the canonical form, so a "+
+			"repository that stores the tolerated form will always differ from the cluster."),
+	parseAnalyzer("unrecognized-file", diag.Warning,
+		"a file named on the command line holds no role mapping",
+		"The file is neither a PUT body, a GET dump, operator file settings, an ECK StackConfigPolicy, a "+
+			"role_mapping.yml nor a fixture file. Files found by walking a directory are skipped silently (`-v` lists them)."),
+	{
+		Name:    "disabled-mapping",
+		Level:   diag.Info,
+		Summary: "enabled: false",
+		Doc: "A mapping with `enabled: false` is stored but never applied. Worth knowing when reviewing a change: " +
+			"delete it if it is no longer needed.",
+		Run: runDisabledMapping,
+	},
+}
+
+func runDisabledMapping(p *Pass) {
+	for _, m := range p.Workspace.Mappings {
+		mem := m.Field("enabled")
+		if mem == nil || !m.Valid() || m.Enabled {
+			continue
+		}
+		p.Report(diag.Diagnostic{Span: mem.Value.Span, Mapping: m.Name, Pointer: m.Pointer.Append("enabled").String(),
+			Message: "mapping [" + m.Name + "] is disabled (enabled: false): Elasticsearch stores it but never applies it"})
+	}
+}

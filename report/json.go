@@ -1,0 +1,65 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/rolemap-lint/rolemap-lint/diag"
+)
+
+// jsonFinding is the stable JSON form of a finding (SPEC §3).
+type jsonFinding struct {
+	Check     string `json:"check"`
+	Level     string `json:"level"`
+	Message   string `json:"message"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Mapping   string `json:"mapping,omitempty"`
+	Pointer   string `json:"pointer,omitempty"`
+}
+
+type jsonReport struct {
+	Findings []jsonFinding `json:"findings"`
+	Tests    []TestResult  `json:"tests"`
+	Summary  Summary       `json:"summary"`
+}
+
+// Finding converts a diagnostic into its JSON form.
+func toJSONFinding(d diag.Diagnostic) jsonFinding {
+	r := d.Span.Range()
+	f := jsonFinding{Check: d.Check, Level: d.Level.String(), Message: d.Message,
+		Line: r.Start.Line, Column: r.Start.Col, EndLine: r.End.Line, EndColumn: r.End.Col,
+		Mapping: d.Mapping, Pointer: d.Pointer}
+	if d.Span.File != nil {
+		f.File = d.Span.File.Name
+	}
+	return f
+}
+
+// JSON writes the result as the stable JSON document of SPEC §3.
+func JSON(w io.Writer, r *Result) error {
+	out := jsonReport{Findings: []jsonFinding{}, Tests: []TestResult{}, Summary: r.Summary}
+	for _, d := range r.Findings {
+		out.Findings = append(out.Findings, toJSONFinding(d))
+	}
+	for _, t := range r.Tests {
+		t.Roles = nonNil(t.Roles)
+		t.Missing = nonNil(t.Missing)
+		t.Unexpected = nonNil(t.Unexpected)
+		out.Tests = append(out.Tests, t)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,79 @@
+// Package report renders a run's result: findings, fixture test results and
+// a summary, in the formats of SPEC §3.
+package report
+
+import (
+	"github.com/rolemap-lint/rolemap-lint/diag"
+)
+
+// TestResult is the outcome of one fixture test.
+type TestResult struct {
+	Name       string   `json:"name"`
+	File       string   `json:"file"`
+	Line       int      `json:"line"`
+	Passed     bool     `json:"passed"`
+	Roles      []string `json:"roles"`
+	Missing    []string `json:"missing"`
+	Unexpected []string `json:"unexpected"`
+	Error      string   `json:"error"`
+	// Grants explains, for each unexpected role, which mappings granted it
+	// ("file:line mapping-name"); text output shows it.
+	Grants map[string][]string `json:"-"`
+}
+
+// Summary counts what a run saw.
+type Summary struct {
+	Files        int `json:"files"`
+	Mappings     int `json:"mappings"`
+	SkippedFiles int `json:"skipped_files"`
+	Errors       int `json:"errors"`
+	Warnings     int `json:"warnings"`
+	Infos        int `json:"infos"`
+	Tests        int `json:"tests"`
+	Passed       int `json:"passed"`
+	Failed       int `json:"failed"`
+}
+
+// Result is everything a run reports.
+type Result struct {
+	Findings []diag.Diagnostic
+	Tests    []TestResult
+	Summary  Summary
+	// Skipped lists skipped files (shown with -v).
+	Skipped []string
+	// Notes are verbose remarks (shown with -v).
+	Notes []string
+}
+
+// Count fills the finding and test counters of the summary.
+func (r *Result) Count() {
+	r.Summary.Errors, r.Summary.Warnings, r.Summary.Infos = 0, 0, 0
+	for _, f := range r.Findings {
+		switch f.Level {
+		case diag.Error:
+			r.Summary.Errors++
+		case diag.Warning:
+			r.Summary.Warnings++
+		case diag.Info:
+			r.Summary.Infos++
+		}
+	}
+	r.Summary.Tests, r.Summary.Passed, r.Summary.Failed = len(r.Tests), 0, 0
+	for _, t := range r.Tests {
+		if t.Passed {
+			r.Summary.Passed++
+		} else {
+			r.Summary.Failed++
+		}
+	}
+}
+
+// Options control rendering.
+type Options struct {
+	// Color enables ANSI colours (text only).
+	Color bool
+	// Quiet prints findings only (text only).
+	Quiet bool
+	// Verbose adds skipped files and notes (text only).
+	Verbose bool
+}

@@ -1,0 +1,188 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/source"
+)
+
+// ANSI colour codes used by the text format.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiGray   = "\x1b[90m"
+)
+
+type textWriter struct {
+	w   *bufio.Writer
+	opt Options
+}
+
+func (t *textWriter) paint(code, s string) string {
+	if !t.opt.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+// Text writes findings as `path:line:col: level: message [check]` with the
+// source line and a caret under the span, then test results and a summary.
+func Text(w io.Writer, r *Result, opt Options) error {
+	t := &textWriter{w: bufio.NewWriter(w), opt: opt}
+	for _, d := range r.Findings {
+		t.finding(d)
+	}
+	if !opt.Quiet {
+		t.tests(r.Tests)
+		if opt.Verbose {
+			for _, s := range r.Skipped {
+				fmt.Fprintf(t.w, "skipped %s: no role mapping in it\n", s)
+			}
+			for _, n := range r.Notes {
+				fmt.Fprintln(t.w, n)
+			}
+		}
+		t.summary(r)
+	}
+	return t.w.Flush()
+}
+
+func levelColor(l diag.Level) string {
+	switch l {
+	case diag.Error:
+		return ansiRed
+	case diag.Warning:
+		return ansiYellow
+	}
+	return ansiCyan
+}
+
+func (t *textWriter) finding(d diag.Diagnostic) {
+	rg := d.Span.Range()
+	name := "<unknown>"
+	if d.Span.File != nil {
+		name = d.Span.File.Name
+	}
+	loc := name
+	if rg.Start.IsValid() {
+		loc = fmt.Sprintf("%s:%d:%d", name, rg.Start.Line, rg.Start.Col)
+	}
+	fmt.Fprintf(t.w, "%s: %s: %s %s\n", t.paint(ansiBold, loc), t.paint(levelColor(d.Level), d.Level.String()),
+		d.Message, t.paint(ansiGray, "["+d.Check+"]"))
+	if rg.Start.IsValid() && len(d.Span.File.Content) > 0 {
+		t.snippet(d.Span.File, rg, levelColor(d.Level))
+	}
+	for _, rel := range d.Related {
+		if rel.Span.File == nil {
+			continue
+		}
+		p := rel.Span.Range().Start
+		fmt.Fprintf(t.w, "    %s %s:%d:%d\n", rel.Message+":", rel.Span.File.Name, p.Line, p.Col)
+	}
+}
+
+// snippet prints the first line of the span with a caret line under it.
+func (t *textWriter) snippet(f *source.File, rg source.Range, color string) {
+	line := f.Line(rg.Start.Line)
+	if utf8.RuneCountInString(line) > 300 {
+		return // minified or generated: a snippet would not help
+	}
+	num := fmt.Sprint(rg.Start.Line)
+	gutter := strings.Repeat(" ", len(num))
+	fmt.Fprintf(t.w, " %s | %s\n", t.paint(ansiGray, num), line)
+	var pad strings.Builder
+	col := 1
+	for _, r := range line {
+		if col >= rg.Start.Col {
+			break
+		}
+		if r == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+		col++
+	}
+	width := 1
+	lineLen := utf8.RuneCountInString(line)
+	if rg.End.Line == rg.Start.Line && rg.End.Col > rg.Start.Col {
+		width = rg.End.Col - rg.Start.Col
+	} else if rg.End.Line > rg.Start.Line && lineLen >= rg.Start.Col {
+		width = lineLen - rg.Start.Col + 1
+	}
+	caret := "^" + strings.Repeat("~", max(0, width-1))
+	fmt.Fprintf(t.w, " %s | %s%s\n", gutter, pad.String(), t.paint(color, caret))
+}
+
+func (t *textWriter) tests(tests []TestResult) {
+	for _, tr := range tests {
+		if tr.Passed {
+			fmt.Fprintf(t.w, "%s %s (%s:%d)\n", t.paint(ansiGreen, "PASS"), tr.Name, tr.File, tr.Line)
+			continue
+		}
+		fmt.Fprintf(t.w, "%s %s (%s:%d)\n", t.paint(ansiRed, "FAIL"), tr.Name, tr.File, tr.Line)
+		if tr.Error != "" {
+			fmt.Fprintf(t.w, "    error: %s\n", tr.Error)
+		}
+		fmt.Fprintf(t.w, "    got roles:  %s\n", list(tr.Roles))
+		if len(tr.Missing) > 0 {
+			fmt.Fprintf(t.w, "    missing:    %s\n", list(tr.Missing))
+		}
+		for _, u := range tr.Unexpected {
+			fmt.Fprintf(t.w, "    unexpected: %s\n", u)
+			grants := append([]string(nil), tr.Grants[u]...)
+			sort.Strings(grants)
+			for _, g := range grants {
+				fmt.Fprintf(t.w, "        granted by %s\n", g)
+			}
+		}
+	}
+}
+
+func list(s []string) string {
+	if len(s) == 0 {
+		return "(none)"
+	}
+	return "[" + strings.Join(s, ", ") + "]"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func (t *textWriter) summary(r *Result) {
+	s := r.Summary
+	var b strings.Builder
+	if s.Errors+s.Warnings+s.Infos == 0 {
+		b.WriteString("no problems found")
+	} else {
+		fmt.Fprintf(&b, "%s, %s, %s", plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"))
+	}
+	fmt.Fprintf(&b, " in %s from %s", plural(s.Mappings, "mapping"), plural(s.Files, "file"))
+	if s.SkippedFiles > 0 {
+		fmt.Fprintf(&b, " (skipped %s without role mappings; -v lists them)", plural(s.SkippedFiles, "file"))
+	}
+	if s.Tests > 0 {
+		fmt.Fprintf(&b, "; tests: %d passed, %d failed", s.Passed, s.Failed)
+	}
+	color := ansiGreen
+	if s.Errors > 0 || s.Failed > 0 {
+		color = ansiRed
+	} else if s.Warnings > 0 {
+		color = ansiYellow
+	}
+	fmt.Fprintln(t.w, t.paint(color, b.String()))
+}

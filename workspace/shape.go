@@ -1,0 +1,79 @@
+package workspace
+
+import (
+	"github.com/rolemap-lint/rolemap-lint/source"
+)
+
+// Shape is what a document holds (SPEC §1.1).
+type Shape uint8
+
+// Document shapes, in the order they are tried.
+const (
+	// NoShape documents hold no role mapping.
+	NoShape Shape = iota
+	// ECKPolicy is a Kubernetes StackConfigPolicy with
+	// spec.elasticsearch.securityRoleMappings.
+	ECKPolicy
+	// OperatorSettings is a file-settings document with state.role_mappings.
+	OperatorSettings
+	// PutBody is a single `PUT /_security/role_mapping/<name>` body.
+	PutBody
+	// Collection is a `GET /_security/role_mapping` dump: name → body.
+	Collection
+)
+
+// String names the shape as reports do.
+func (s Shape) String() string {
+	switch s {
+	case ECKPolicy:
+		return "ECK StackConfigPolicy"
+	case OperatorSettings:
+		return "operator file settings"
+	case PutBody:
+		return "PUT body"
+	case Collection:
+		return "named collection"
+	}
+	return "no role mappings"
+}
+
+// bodyKeys are the top-level fields that make an object look like a body.
+var bodyKeys = []string{"enabled", "roles", "role_templates", "rules"}
+
+func looksLikeBody(v *source.Value) bool {
+	if v == nil || v.Kind != source.Object {
+		return false
+	}
+	for _, k := range bodyKeys {
+		if v.Has(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// detectShape decides what a document holds and returns the object whose
+// members are named mappings (for ECK, operator settings and collections)
+// with its JSON pointer.
+func detectShape(doc *source.Value) (Shape, *source.Value, source.Pointer) {
+	if doc == nil || doc.Kind != source.Object {
+		return NoShape, nil, nil
+	}
+	if k := doc.Get("kind"); k != nil && k.Kind == source.String && k.Str == "StackConfigPolicy" {
+		ptr := source.Pointer{"spec", "elasticsearch", "securityRoleMappings"}
+		return ECKPolicy, doc.Lookup(ptr), ptr
+	}
+	if st := doc.Get("state"); st != nil && st.Kind == source.Object && st.Has("role_mappings") {
+		ptr := source.Pointer{"state", "role_mappings"}
+		return OperatorSettings, doc.Lookup(ptr), ptr
+	}
+	if looksLikeBody(doc) {
+		return PutBody, doc, nil
+	}
+	for _, m := range doc.Members {
+		if looksLikeBody(m.Value) {
+			return Collection, doc, nil
+		}
+	}
+	return NoShape, nil, nil
+}

@@ -1,0 +1,282 @@
+// Package workspace loads everything rolemap-lint checks: it discovers the
+// files under the given paths, parses them with positions, recognizes what
+// each document holds (SPEC §1.1) and builds the role mapping model.
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/rolemap-lint/rolemap-lint/automaton"
+	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/loader"
+	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/rules"
+	"github.com/rolemap-lint/rolemap-lint/source"
+)
+
+// DefaultMaxFileSize is the largest file read (bigger files are a syntax finding).
+const DefaultMaxFileSize = 64 << 20
+
+// FileRole says how a discovered file is to be treated.
+type FileRole uint8
+
+// File roles.
+const (
+	// Auto files are recognized by their shape.
+	Auto FileRole = iota
+	// Ignored files are never linted as mappings (the config, roles files,
+	// elasticsearch.yml).
+	Ignored
+	// RoleMappingFile marks a DN role mapping file (role_mapping.yml).
+	RoleMappingFile
+)
+
+// Options control loading.
+type Options struct {
+	// Dir is the working directory paths are reported relative to.
+	Dir string
+	// Paths are the files and directories to load; "-" is standard input.
+	Paths []string
+	// Stdin is read for the path "-"; StdinName names it in reports.
+	Stdin     io.Reader
+	StdinName string
+	// Excluded reports whether a relative path is excluded by the config.
+	Excluded func(rel string) bool
+	// Role classifies files the config names; nil treats all as Auto
+	// (role_mapping.yml is always a RoleMappingFile).
+	Role func(rel string) FileRole
+	// Version is the modelled Elasticsearch version.
+	Version esversion.Version
+	// Patterns caches compiled patterns; nil makes a new cache.
+	Patterns *automaton.Cache
+	// MaxFileSize limits the bytes read from one file.
+	MaxFileSize int64
+}
+
+// File is one loaded file.
+type File struct {
+	Source *source.File
+	// Explicit is true for files named on the command line.
+	Explicit bool
+	// Docs are the parsed documents (one for JSON).
+	Docs []*source.Value
+	// Shapes are the recognized shape of each document.
+	Shapes []Shape
+	// Kind is what the file is: a mapping source, a DN role mapping file, or
+	// a fixture file.
+	Kind FileKind
+
+	parseDiags []diag.Diagnostic
+}
+
+// FileKind classifies a loaded file.
+type FileKind uint8
+
+// File kinds.
+const (
+	MappingSource FileKind = iota
+	DNMappingFile
+	FixtureFile
+	UnrecognizedFile
+)
+
+// Workspace is everything loaded for one run.
+type Workspace struct {
+	// Files are the loaded candidate files, in sorted path order.
+	Files []*File
+	// Mappings are every role mapping found, in source order.
+	Mappings []*mapping.Mapping
+	// Diags are problems that belong to no single mapping (syntax errors of
+	// whole files, duplicate names, unrecognized explicit files).
+	Diags []diag.Diagnostic
+	// Skipped lists files that hold no role mapping (relative paths).
+	Skipped []string
+	// Notes are remarks for -v: skipped special files, symlink loops.
+	Notes []string
+}
+
+// ErrNoFiles is returned when the paths hold no candidate file at all.
+var ErrNoFiles = errors.New("no JSON or YAML files found to check")
+
+// Load discovers, reads and parses everything under the options' paths.
+func Load(opt Options) (*Workspace, error) {
+	if opt.Excluded == nil {
+		opt.Excluded = func(string) bool { return false }
+	}
+	if opt.Patterns == nil {
+		opt.Patterns = automaton.NewCache()
+	}
+	if opt.MaxFileSize <= 0 {
+		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	if opt.Dir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, fmt.Errorf("finding the working directory: %w", err)
+		}
+		opt.Dir = wd
+	}
+	ws := &Workspace{}
+	var paths []string
+	useStdin := false
+	for _, p := range opt.Paths {
+		if p == "-" {
+			useStdin = true
+			continue
+		}
+		paths = append(paths, p)
+	}
+	cands, notes, err := discover(opt.Dir, paths, opt.Excluded)
+	if err != nil {
+		return nil, err
+	}
+	ws.Notes = append(ws.Notes, notes...)
+	var files []*File
+	for _, c := range cands {
+		role := roleOf(opt, c.rel)
+		if role == Ignored {
+			ws.Notes = append(ws.Notes, c.rel+": skipped: named by the config (not a role mapping source)")
+			continue
+		}
+		files = append(files, &File{Source: source.NewFile(c.rel, nil), Explicit: c.explicit, Kind: kindFor(c.rel, role)})
+	}
+	if useStdin {
+		f, err := readStdin(opt)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	if len(files) == 0 {
+		return nil, ErrNoFiles
+	}
+	pathOfRel := make(map[string]string, len(cands))
+	for _, c := range cands {
+		pathOfRel[c.rel] = c.path
+	}
+	pathOf := make(map[*File]string, len(files))
+	for _, f := range files {
+		if p, ok := pathOfRel[f.Source.Name]; ok && !(useStdin && f == files[len(files)-1]) {
+			pathOf[f] = p
+		}
+	}
+	parseAll(files, pathOf, opt)
+	ws.Files = files
+	ws.build(opt)
+	return ws, nil
+}
+
+func roleOf(opt Options, rel string) FileRole {
+	if opt.Role != nil {
+		if r := opt.Role(rel); r != Auto {
+			return r
+		}
+	}
+	if strings.EqualFold(filepath.Base(rel), "role_mapping.yml") {
+		return RoleMappingFile
+	}
+	return Auto
+}
+
+func kindFor(rel string, role FileRole) FileKind {
+	switch {
+	case role == RoleMappingFile:
+		return DNMappingFile
+	case IsFixtureName(rel):
+		return FixtureFile
+	}
+	return MappingSource
+}
+
+func readStdin(opt Options) (*File, error) {
+	name := opt.StdinName
+	if name == "" {
+		name = "<stdin>"
+	}
+	if opt.Stdin == nil {
+		return nil, errors.New("reading standard input: no input")
+	}
+	data, err := io.ReadAll(io.LimitReader(opt.Stdin, opt.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading standard input: %w", err)
+	}
+	rel := filepath.ToSlash(name)
+	f := &File{Source: source.NewFile(rel, data), Explicit: true, Kind: kindFor(rel, roleOf(opt, rel))}
+	return f, nil
+}
+
+// parseAll reads and parses the files concurrently; results stay in order.
+func parseAll(files []*File, pathOf map[*File]string, opt Options) {
+	work := make(chan *File)
+	var wg sync.WaitGroup
+	diagsOf := make(map[*File][]diag.Diagnostic, len(files))
+	var mu sync.Mutex
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for f := range work {
+				d := parseFile(f, pathOf[f], opt)
+				mu.Lock()
+				diagsOf[f] = d
+				mu.Unlock()
+			}
+		})
+	}
+	for _, f := range files {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+	for _, f := range files {
+		f.parseDiags = diagsOf[f]
+	}
+}
+
+// parseFile reads one file (unless it came from stdin) and parses it.
+func parseFile(f *File, path string, opt Options) []diag.Diagnostic {
+	name := f.Source.Name
+	if path != "" {
+		data, err := readLimited(path, opt.MaxFileSize)
+		if err != nil {
+			f.Source = source.NewFile(name, nil)
+			return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source}, "cannot read file: %v", err)}
+		}
+		f.Source = source.NewFile(name, data)
+	}
+	if int64(len(f.Source.Content)) > opt.MaxFileSize {
+		f.Source = source.NewFile(name, f.Source.Content[:0])
+		return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source},
+			"file is larger than %d MiB; rolemap-lint does not read it", opt.MaxFileSize>>20)}
+	}
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		root, d := loader.ParseJSON(f.Source)
+		if root != nil {
+			f.Docs = []*source.Value{root}
+		}
+		return d
+	}
+	docs, d := loader.ParseYAML(f.Source)
+	f.Docs = docs
+	return d
+}
+
+func readLimited(path string, limit int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	return io.ReadAll(io.LimitReader(fh, limit+1))
+}
+
+// ruleOptions returns the rule parser options for the modelled version.
+func ruleOptions(opt Options) rules.Options {
+	return rules.Options{Patterns: opt.Patterns, Regexp: automaton.Options{Lucene10: opt.Version.Lucene10()}}
+}
