@@ -1,0 +1,257 @@
+package dn
+
+import (
+	"encoding/json"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf16"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// testdata/es-cases.json is a copy of /work/shared/conformance/es-cases.json
+// (format: es-semantics.md §13). Only the cases whose outcome depends on DN
+// parsing and normalization alone are used here: "dn" cases whose pattern is
+// a plain string (no wildcard, no regex), and "file" (role_mapping.yml) cases.
+
+type esCase struct {
+	ID      string          `json:"id"`
+	Kind    string          `json:"kind"`
+	Pattern json.RawMessage `json:"pattern"`
+	Value   string          `json:"value"`
+	Expect  json.RawMessage `json:"expect"`
+
+	YAML     *string `json:"yaml"`
+	Settings struct {
+		Unmapped bool `json:"unmapped_groups_as_roles"`
+	} `json:"settings"`
+	User struct {
+		DN     string   `json:"dn"`
+		Groups []string `json:"groups"`
+	} `json:"user"`
+	ExpectRoles         []string            `json:"expect_roles"`
+	ExpectRolesInclude  []string            `json:"expect_roles_include"`
+	ExpectMappings      map[string][]string `json:"expect_mappings"`
+	ExpectStrictError   string              `json:"expect_strict_error_contains"`
+	ExpectErrorContains string              `json:"expect_error_contains"`
+}
+
+func loadESCases(t *testing.T) []esCase {
+	t.Helper()
+	data, err := os.ReadFile("testdata/es-cases.json")
+	if err != nil {
+		t.Fatalf("reading conformance cases: %v", err)
+	}
+	var cases []esCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatalf("decoding conformance cases: %v", err)
+	}
+	return cases
+}
+
+// javaEqualsIgnoreCase mirrors String.equalsIgnoreCase (per UTF-16 unit:
+// equal, equal upper-cased, or equal lower-cased after upper-casing).
+func javaEqualsIgnoreCase(a, b string) bool {
+	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
+	if len(ua) != len(ub) {
+		return false
+	}
+	for i := range ua {
+		c1, c2 := rune(ua[i]), rune(ub[i])
+		if c1 == c2 {
+			continue
+		}
+		u1, u2 := unicode.ToUpper(c1), unicode.ToUpper(c2)
+		if u1 == u2 || unicode.ToLower(u1) == unicode.ToLower(u2) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// stringPredicate is the String branch of Elasticsearch's
+// DistinguishedNamePredicate.test (es-semantics.md §4.6 step 2).
+func stringPredicate(n *Normalizer, userValue, ruleValue string) bool {
+	if javaEqualsIgnoreCase(ruleValue, userValue) {
+		return true
+	}
+	norm, ok := n.Normalize(userValue)
+	if !ok {
+		return false
+	}
+	if ruleNorm, ok := n.Normalize(ruleValue); ok {
+		return norm == ruleNorm
+	}
+	return javaEqualsIgnoreCase(ruleValue, norm)
+}
+
+// isPlainString reports whether a rule value gets no automaton (§4.4).
+func isPlainString(v string) bool {
+	if strings.Contains(v, "*") {
+		return false
+	}
+	return !(len(v) > 1 && strings.HasPrefix(v, "/") && strings.HasSuffix(v, "/"))
+}
+
+func TestConformanceDNCases(t *testing.T) {
+	var n Normalizer
+	used := 0
+	for _, c := range loadESCases(t) {
+		if c.Kind != "dn" {
+			continue
+		}
+		var pattern string
+		if err := json.Unmarshal(c.Pattern, &pattern); err != nil || !isPlainString(pattern) {
+			continue // non-string or pattern rule values: not a DN-equality question
+		}
+		var expect bool
+		if err := json.Unmarshal(c.Expect, &expect); err != nil {
+			t.Fatalf("%s: expect is not a boolean: %s", c.ID, c.Expect)
+		}
+		used++
+		if got := stringPredicate(&n, c.Value, pattern); got != expect {
+			t.Errorf("%s: value %q vs rule %q: got %v, want %v", c.ID, c.Value, pattern, got, expect)
+		}
+	}
+	if used < 15 {
+		t.Errorf("only %d dn cases used; the conformance file changed shape?", used)
+	}
+}
+
+// fileMapping mimics DnRoleMapper.parseFile on already-decoded YAML: each
+// top-level key is a role, each list element (or comma-split scalar) a DN
+// keyed by its normalized form.
+func fileMapping(t *testing.T, doc string) (map[string]map[string]bool, []string) {
+	t.Helper()
+	var root map[string]any
+	if err := yaml.Unmarshal([]byte(doc), &root); err != nil {
+		t.Fatalf("yaml: %v", err)
+	}
+	mapping := map[string]map[string]bool{}
+	var invalid []string
+	for role, v := range root {
+		var dns []string
+		switch v := v.(type) {
+		case string: // Settings.getAsList splits scalars on commas
+			for _, part := range strings.Split(v, ",") {
+				dns = append(dns, strings.TrimSpace(part))
+			}
+		case []any:
+			for _, e := range v {
+				s, _ := e.(string)
+				dns = append(dns, s)
+			}
+		}
+		for _, s := range dns {
+			d, err := Parse(s)
+			if err != nil {
+				invalid = append(invalid, s)
+				continue
+			}
+			if mapping[d.Normalized()] == nil {
+				mapping[d.Normalized()] = map[string]bool{}
+			}
+			mapping[d.Normalized()][role] = true
+		}
+	}
+	return mapping, invalid
+}
+
+func TestConformanceFileCases(t *testing.T) {
+	used := 0
+	for _, c := range loadESCases(t) {
+		if c.Kind != "file" || c.YAML == nil || strings.HasPrefix(*c.YAML, "<") {
+			continue // absent or unreadable files are not DN questions
+		}
+		used++
+		mapping, invalid := fileMapping(t, *c.YAML)
+		if strings.Contains(c.ExpectStrictError, "invalid DN") && len(invalid) == 0 {
+			t.Errorf("%s: expected an invalid DN in the file", c.ID)
+		}
+		if c.ExpectMappings != nil {
+			got := map[string][]string{}
+			for dn, roles := range mapping {
+				got[dn] = sortedKeys(roles)
+			}
+			for dn, roles := range c.ExpectMappings {
+				sort.Strings(roles)
+				if strings.Join(got[dn], ",") != strings.Join(roles, ",") {
+					t.Errorf("%s: mapping[%q] = %v, want %v", c.ID, dn, got[dn], roles)
+				}
+			}
+			if len(got) != len(c.ExpectMappings) {
+				t.Errorf("%s: %d mappings, want %d: %v", c.ID, len(got), len(c.ExpectMappings), got)
+			}
+		}
+
+		// DnRoleMapper.resolveRoles (es-semantics.md §6.3).
+		roles := map[string]bool{}
+		var resolveErr string
+		for _, g := range c.User.Groups {
+			d, err := Parse(g)
+			if err != nil {
+				resolveErr = "invalid DN [" + g + "]"
+				break
+			}
+			if rs, ok := mapping[d.Normalized()]; ok {
+				for r := range rs {
+					roles[r] = true
+				}
+			} else if c.Settings.Unmapped {
+				rel, err := RelativeName(d)
+				if err != nil {
+					resolveErr = err.Error()
+					break
+				}
+				roles[rel] = true
+			}
+		}
+		if resolveErr == "" {
+			if d, err := Parse(c.User.DN); err != nil {
+				resolveErr = "invalid DN [" + c.User.DN + "]"
+			} else {
+				for r := range mapping[d.Normalized()] {
+					roles[r] = true
+				}
+			}
+		}
+		if c.ExpectErrorContains != "" {
+			if !strings.Contains(resolveErr, c.ExpectErrorContains) {
+				t.Errorf("%s: resolution error %q, want one containing %q", c.ID, resolveErr, c.ExpectErrorContains)
+			}
+			continue
+		}
+		if resolveErr != "" {
+			t.Errorf("%s: unexpected resolution error %s", c.ID, resolveErr)
+			continue
+		}
+		if c.ExpectRoles != nil {
+			want := append([]string(nil), c.ExpectRoles...)
+			sort.Strings(want)
+			if got := sortedKeys(roles); strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("%s: roles %v, want %v", c.ID, got, want)
+			}
+		}
+		for _, r := range c.ExpectRolesInclude {
+			if !roles[r] {
+				t.Errorf("%s: roles %v lack %q", c.ID, sortedKeys(roles), r)
+			}
+		}
+	}
+	if used < 10 {
+		t.Errorf("only %d file cases used; the conformance file changed shape?", used)
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
