@@ -1,0 +1,16 @@
+// Package config reads rolemap-lint's own configuration (.rolemap-lint.yaml,
+// SPEC §1.3) and the parts of an Elasticsearch elasticsearch.yml that change
+// how role mappings behave: the realms (and which role_mapping.yml each one
+// reads), the scripting restrictions and the anonymous roles.
+//
+// Paths written in the config file are relative to the directory that holds
+// it; the Config keeps that directory (Dir) and stores file paths resolved
+// to absolute paths. Glob patterns (exclude, role_mapping_files,
+// roles.files, ignore[].path) are matched against slash-separated paths
+// relative to Dir; Config.Rel converts any path into that form.
+//
+// Realms can come from both the config's realms list and elasticsearch.yml.
+// They are combined by name: a realm defined in both places takes every
+// field the config entry sets from the config and the rest from
+// elasticsearch.yml (the config wins).
+package config
