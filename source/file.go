@@ -4,6 +4,7 @@
 package source
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -31,6 +32,8 @@ func NewFile(name string, content []byte) *File {
 	return f
 }
 
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
 // Pos is a 1-based line and column. Columns count Unicode code points
 // (SARIF columnKind "unicodeCodePoints").
 type Pos struct {
@@ -54,6 +57,9 @@ func (f *File) Position(offset int) Pos {
 	}
 	i := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > offset }) - 1
 	lineStart := f.lines[i]
+	if i == 0 && offset >= 3 && bytes.HasPrefix(f.Content, utf8BOM) {
+		lineStart = 3 // a byte order mark is not a column
+	}
 	col := utf8.RuneCount(f.Content[lineStart:offset]) + 1
 	return Pos{Line: i + 1, Col: col}
 }
