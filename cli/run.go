@@ -1,11 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 
 	"github.com/rolemap-lint/rolemap-lint/automaton"
-	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/lint"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
@@ -16,6 +17,7 @@ type run struct {
 	flags    *commonFlags
 	paths    []string
 	dir      string
+	cfg      *config.Config
 	settings *lint.Settings
 	patterns *automaton.Cache
 }
@@ -30,8 +32,52 @@ func newRun(env Env, cf *commonFlags, paths []string) (*run, error) {
 		dir = wd
 	}
 	r := &run{env: env, flags: cf, paths: paths, dir: dir, patterns: automaton.NewCache()}
-	r.settings = &lint.Settings{Version: esversion.Newest}
+	cfg, err := r.loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	r.cfg = cfg
+	r.settings = &lint.Settings{Version: cfg.ESVersion, Levels: cfg.Checks}
+	for _, p := range cfg.Problems {
+		r.settings.ConfigProblems = append(r.settings.ConfigProblems, p.Diagnostic(lint.CheckConfig))
+	}
 	return r, nil
+}
+
+// loadConfig reads --config, or the .rolemap-lint.yaml found from the
+// working directory up to the repository root, or the defaults.
+func (r *run) loadConfig() (*config.Config, error) {
+	path := r.flags.config
+	if path == "" {
+		found, ok, err := config.Discover(r.dir)
+		if err != nil {
+			return nil, usagef("looking for .rolemap-lint.yaml: %v", err)
+		}
+		if !ok {
+			cfg := config.Default()
+			cfg.Dir = r.dir
+			return cfg, nil
+		}
+		path = found
+	} else {
+		path = r.abs(path)
+		if _, err := os.Stat(path); err != nil {
+			return nil, usagef("--config %s: no such file", r.flags.config)
+		}
+	}
+	known := map[string]bool{}
+	for _, a := range lint.All() {
+		known[a.Name] = true
+	}
+	cfg, err := config.Load(path, config.LoadOptions{KnownChecks: known})
+	if err != nil {
+		var el config.ErrorList
+		if errors.As(err, &el) {
+			return nil, usagef("invalid config:\n%v", err)
+		}
+		return nil, usagef("%v", err)
+	}
+	return cfg, nil
 }
 
 // abs resolves p against the run's working directory.
@@ -40,6 +86,18 @@ func (r *run) abs(p string) string {
 		return p
 	}
 	return filepath.Join(r.dir, p)
+}
+
+// fileRole classifies a working-directory-relative path by the config.
+func (r *run) fileRole(rel string) workspace.FileRole {
+	cr := r.cfg.Rel(filepath.Join(r.dir, filepath.FromSlash(rel)))
+	switch {
+	case r.cfg.IsConfigInput(cr):
+		return workspace.Ignored
+	case r.cfg.IsRoleMappingFile(cr):
+		return workspace.RoleMappingFile
+	}
+	return workspace.Auto
 }
 
 // load reads the workspace.
@@ -57,6 +115,8 @@ func (r *run) load() (*workspace.Workspace, error) {
 		Paths:     paths,
 		Stdin:     r.env.Stdin,
 		StdinName: r.flags.stdinFilename,
+		Excluded:  r.cfg.ExcludedFrom(r.dir),
+		Role:      r.fileRole,
 		Version:   r.settings.Version,
 		Patterns:  r.patterns,
 	})
@@ -65,3 +125,4 @@ func (r *run) load() (*workspace.Workspace, error) {
 	}
 	return ws, err
 }
+

@@ -35,6 +35,9 @@ type Settings struct {
 	Version esversion.Version
 	// Levels overrides check levels (from the config); Off disables.
 	Levels map[string]diag.Level
+	// ConfigProblems are findings about the configuration itself
+	// (reported by the config check).
+	ConfigProblems []diag.Diagnostic
 }
 
 // Pass is one analyzer's view of a run.

@@ -6,6 +6,9 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/diag"
 )
 
+// CheckConfig is the id of the check reporting configuration problems.
+const CheckConfig = "config"
+
 // All returns every check, sorted by name.
 func All() []*Analyzer {
 	out := append([]*Analyzer(nil), registry...)
@@ -74,6 +77,19 @@ var registry = []*Analyzer{
 		"a file named on the command line holds no role mapping",
 		"The file is neither a PUT body, a GET dump, operator file settings, an ECK StackConfigPolicy, a "+
 			"role_mapping.yml nor a fixture file. Files found by walking a directory are skipped silently (`-v` lists them)."),
+	{
+		Name:    CheckConfig,
+		Level:   diag.Warning,
+		Summary: "problems in .rolemap-lint.yaml or the elasticsearch.yml it names that do not stop the run",
+		Doc: "The configuration is usable but something in it is probably wrong: a realm defined twice, a realm type " +
+			"or settings layout the configured `es_version` does not support, a setting written twice in elasticsearch.yml, " +
+			"or an `es_version` newer than the newest modelled. (Errors that make the config unusable stop the run with exit code 2.)",
+		Run: func(p *Pass) {
+			for _, d := range p.Settings.ConfigProblems {
+				p.Report(d)
+			}
+		},
+	},
 	{
 		Name:    "disabled-mapping",
 		Level:   diag.Info,

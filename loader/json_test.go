@@ -262,7 +262,7 @@ func TestParseJSONDoesNotModifyInput(t *testing.T) {
 	if string(f.Content) != in {
 		t.Errorf("content modified: %q", f.Content)
 	}
-	if got := dump(v); got != `{"a"@1:3-1:6: 1@1:16-1:17}@1:2-1:18` {
+	if got := dump(v); got != `{"a"@1:2-1:5: 1@1:15-1:16}@1:1-1:17` {
 		t.Errorf("tree %s", got)
 	}
 	if v.Span.Start != 3 {

@@ -1,0 +1,72 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/workspace"
+)
+
+// generateRepo writes n realistic mappings split over files of 100
+// mappings each (GET dumps), and returns the directory.
+func generateRepo(tb testing.TB, n int) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	var b strings.Builder
+	file := 0
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		b.WriteString("\n}\n")
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("dump-%04d.json", file)), []byte(b.String()), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		b.Reset()
+		file++
+	}
+	for i := range n {
+		if i%100 == 0 {
+			flush()
+			b.WriteString("{\n")
+		} else {
+			b.WriteString(",\n")
+		}
+		var rule string
+		switch i % 4 {
+		case 0:
+			rule = fmt.Sprintf(`{"all": [{"field": {"realm.name": "ldap%d"}}, {"field": {"groups": "cn=team-%d,ou=groups,dc=example,dc=com"}}]}`, i%7, i)
+		case 1:
+			rule = fmt.Sprintf(`{"any": [{"field": {"username": "user-%d-*"}}, {"field": {"dn": "*,ou=dept-%d,dc=example,dc=com"}}]}`, i, i)
+		case 2:
+			rule = fmt.Sprintf(`{"all": [{"field": {"username": "/[a-z]+\\.%d\\@example\\.com/"}}, {"except": {"field": {"metadata.suspended": true}}}]}`, i)
+		default:
+			rule = fmt.Sprintf(`{"field": {"groups": ["app-%d-admins", "app-%d-users"]}}`, i, i)
+		}
+		fmt.Fprintf(&b, `  "mapping-%d": {"enabled": true, "roles": ["role-%d", "viewer"], "rules": %s, "metadata": {"owner": "team-%d"}}`, i, i%50, rule, i%13)
+	}
+	flush()
+	return dir
+}
+
+// BenchmarkLint10k loads, parses and lints 10,000 generated mappings.
+func BenchmarkLint10k(b *testing.B) {
+	dir := generateRepo(b, 10000)
+	b.ResetTimer()
+	for b.Loop() {
+		ws, err := workspace.Load(workspace.Options{Dir: dir, Paths: []string{dir}, Version: esversion.Newest})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(ws.Mappings) != 10000 {
+			b.Fatalf("got %d mappings", len(ws.Mappings))
+		}
+		if ds := Run(ws, &Settings{Version: esversion.Newest}, All()); len(ds) != 0 {
+			b.Fatalf("generated mappings have findings: %v", ds[0])
+		}
+	}
+}
