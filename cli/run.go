@@ -31,7 +31,7 @@ func newRun(env Env, cf *commonFlags, paths []string) (*run, error) {
 		}
 		dir = wd
 	}
-	r := &run{env: env, flags: cf, paths: paths, dir: dir, patterns: automaton.NewCache()}
+	r := &run{env: env, flags: cf, paths: paths, dir: dir, patterns: &automaton.Cache{}}
 	cfg, err := r.loadConfig()
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -33,7 +34,7 @@ type Options struct {
 // when any rule-syntax or invalid-pattern problem was found.
 func Parse(v *source.Value, objectName string, ptr source.Pointer, opt Options) (*Expr, []diag.Diagnostic) {
 	if opt.Patterns == nil {
-		opt.Patterns = automaton.NewCache()
+		opt.Patterns = &automaton.Cache{}
 	}
 	p := &parser{opt: opt}
 	e := p.rulesObject(v, objectName, false, ptr)
@@ -233,27 +234,71 @@ func (p *parser) fieldValue(v *source.Value, ptr source.Pointer, top bool) *Valu
 }
 
 func (p *parser) stringValue(v *source.Value, ptr source.Pointer) *Value {
-	s := v.Str
-	out := &Value{Kind: StringValue, Str: s, Src: v}
-	isRegex := len(s) > 1 && s[0] == '/' && s[len(s)-1] == '/'
-	if !strings.Contains(s, "*") && !isRegex {
+	out := &Value{Kind: StringValue, Str: v.Str, Src: v}
+	a, pattern, err := p.opt.Patterns.Value(v.Str, p.opt.Regexp)
+	if err != nil {
+		p.patternError(v, ptr, err)
+		return nil
+	}
+	if !pattern {
 		return out
 	}
-	if strings.HasPrefix(s, "/") {
-		if !isRegex {
-			p.errorf(CheckInvalidPattern, v.Span, ptr,
-				"invalid pattern [%s]. patterns starting with '/' indicate regular expression pattern and therefore must also end with '/'. other patterns (those that do not start with '/') will be treated as simple wildcard patterns; close the regex with '/' or, for a wildcard, drop the leading '/'", s)
-			return nil
-		}
-		a, err := p.opt.Patterns.Regexp(s[1:len(s)-1], p.opt.Regexp)
-		if err != nil {
-			p.errorf(CheckInvalidPattern, regexErrorSpan(v, err), ptr,
-				"invalid regular expression %s: %v (Elasticsearch rejects the mapping)", s, err)
-			return nil
-		}
-		out.Pattern, out.Automaton = Regex, a
-		return out
+	out.Automaton = a
+	if automaton.IsRegexValue(v.Str) {
+		out.Pattern = Regex
+	} else {
+		out.Pattern = Wildcard
 	}
-	out.Pattern, out.Automaton = Wildcard, p.opt.Patterns.Wildcard(s)
 	return out
+}
+
+// patternError reports a value Elasticsearch cannot compile, pointing at the
+// offending character when the value is written without escapes.
+func (p *parser) patternError(v *source.Value, ptr source.Pointer, err error) {
+	span := v.Span
+	var syn *automaton.SyntaxError
+	var too *automaton.TooComplexError
+	var inv *automaton.InvalidPatternError
+	var msg string
+	switch {
+	case errors.As(err, &inv):
+		msg = inv.Error() + "; close the regex with '/' or, for a wildcard, drop the leading '/'"
+	case errors.As(err, &syn):
+		span = charSpan(v, syn.Offset)
+		msg = fmt.Sprintf("invalid regular expression %s: %s (Lucene RegExp syntax; Elasticsearch rejects the mapping)", quote(v.Str), syn.Msg)
+	case errors.As(err, &too):
+		msg = fmt.Sprintf("regular expression %s is too complex: %s; Elasticsearch rejects patterns over Lucene's determinization work limit, so simplify it (fewer nested repetitions, or several simpler values)", quote(v.Str), too.Error())
+	default:
+		msg = fmt.Sprintf("pattern %s cannot be analyzed: %v; simplify it", quote(v.Str), err)
+	}
+	p.errorf(CheckInvalidPattern, span, ptr, "%s", msg)
+}
+
+// charSpan narrows a string value's span to the character at byte offset off
+// of its text, when the text is written literally (optionally quoted) so
+// that source offsets and string offsets agree; otherwise it returns the
+// whole value's span.
+func charSpan(v *source.Value, off int) source.Span {
+	s := v.Span
+	if s.File == nil || off < 0 || off > len(v.Str) || s.End > len(s.File.Content) {
+		return s
+	}
+	raw := string(s.File.Content[s.Start:s.End])
+	base := s.Start
+	switch {
+	case raw == v.Str:
+	case len(raw) == len(v.Str)+2 && raw[1:len(raw)-1] == v.Str:
+		base++
+	default:
+		return s
+	}
+	end := base + off + 1
+	if off >= len(v.Str) {
+		end = base + off
+		if end > s.End {
+			end = s.End
+		}
+		return source.Span{File: s.File, Start: max(s.Start, end-1), End: end}
+	}
+	return source.Span{File: s.File, Start: base + off, End: end}
 }

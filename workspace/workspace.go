@@ -112,7 +112,7 @@ func Load(opt Options) (*Workspace, error) {
 		opt.Excluded = func(string) bool { return false }
 	}
 	if opt.Patterns == nil {
-		opt.Patterns = automaton.NewCache()
+		opt.Patterns = &automaton.Cache{}
 	}
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = DefaultMaxFileSize
@@ -278,5 +278,5 @@ func readLimited(path string, limit int64) ([]byte, error) {
 
 // ruleOptions returns the rule parser options for the modelled version.
 func ruleOptions(opt Options) rules.Options {
-	return rules.Options{Patterns: opt.Patterns, Regexp: automaton.Options{Lucene10: opt.Version.Lucene10()}}
+	return rules.Options{Patterns: opt.Patterns, Regexp: automaton.Options{Dialect: automaton.DialectForVersion(opt.Version.Major, opt.Version.Minor)}}
 }
