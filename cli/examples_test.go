@@ -48,7 +48,7 @@ func TestExamplesClean(t *testing.T) {
 	if len(rep.Findings) != 0 {
 		t.Errorf("examples/ has findings:\n%s", out)
 	}
-	if rep.Summary.Mappings < 8 {
+	if rep.Summary.Mappings < 7 {
 		t.Errorf("examples/ should hold every source shape; only %d mappings found", rep.Summary.Mappings)
 	}
 }

@@ -32,6 +32,10 @@ type Options struct {
 	Version esversion.Version
 	// Rules configures the rule parser (pattern cache, regex dialect).
 	Rules rules.Options
+	// ParseOnly stops after what ExpressionRoleMapping.parse checks, without
+	// the request validation of a PUT or of operator settings. It exists to
+	// reproduce Elasticsearch's layers separately in tests.
+	ParseOnly bool
 }
 
 // Parse reads one mapping body. It never fails: problems are recorded in
@@ -44,12 +48,15 @@ func Parse(name string, nameSpan source.Span, origin Origin, body *source.Value,
 			Message: fmt.Sprintf("a role mapping must be an object, found %s", kindPhrase(body))})
 		return m
 	}
-	for _, d := range schema.Validate(body) {
+	for _, d := range schema.ValidateNamed(name, body) {
 		d.Pointer = ptr.String() + d.Pointer
 		p.report(d)
 	}
 	p.fields()
 	p.build()
+	if opt.ParseOnly {
+		return m
+	}
 	if origin == API || !opt.Version.OperatorAllowsReservedMetadata() {
 		p.validateRequest(true)
 	} else {
@@ -164,9 +171,16 @@ func (p *bodyParser) templatesField(v *source.Value, ptr source.Pointer) {
 	}
 	p.m.Templates = []*template.Template{}
 	for i, el := range elems {
-		t, diags := template.Parse(el, ptrs[i])
+		t, diags := template.Parse(el)
 		for _, d := range diags {
+			if d.Pointer == "" {
+				d.Pointer = ptrs[i].String()
+			}
 			p.report(d)
+		}
+		if tv := el.Get("template"); tv != nil && tv.Kind == source.String && len(diags) == 0 {
+			p.reportf(CheckToleratedForm, tv.Span, ptrs[i].Append("template"),
+				"template is a JSON string; Elasticsearch parses it, but the canonical form is the script object itself: \"template\": {\"source\": ...}")
 		}
 		if t != nil {
 			p.m.Templates = append(p.m.Templates, t)
@@ -206,6 +220,9 @@ func (p *bodyParser) validateRequest(validateMetadata bool) {
 			p.reportf(CheckRolesOrTemplates, mem.KeySpan, m.Pointer.Append("role_templates"),
 				"role-mapping cannot have both roles and role-templates: move the fixed roles into their own mapping, or express them as templates")
 		}
+	}
+	if m.Name == "" && m.Origin == API {
+		p.reportf("schema", m.NameSpan, m.Pointer, "role-mapping name is missing: the mapping's name (its key or file name) is empty")
 	}
 	if validateMetadata && m.Metadata != nil {
 		p.reservedMetadata()

@@ -71,18 +71,21 @@ func (p *parser) rulesObject(v *source.Value, objectName string, allowExcept boo
 			"expected [%s] to be an object but found [%s] instead", objectName, v.Kind.Token())
 		return nil
 	}
-	if len(v.Members) == 0 {
+	// Duplicate keys are the loader's syntax finding (Elasticsearch's JSON
+	// parser rejects them before the rule parser runs); see the first only.
+	members := v.Distinct()
+	if len(members) == 0 {
 		p.syntaxf(v.Span, ptr, "a rule needs one of \"any\", \"all\", \"field\" or \"except\"",
 			"object [%s] does not contain any fields", objectName)
 		return nil
 	}
-	first := v.Members[0]
+	first := members[0]
 	e := p.expression(first, objectName, allowExcept, ptr.Append(first.Key))
 	if e != nil {
 		e.Span = v.Span
 		e.Pointer = ptr.String()
 	}
-	for _, extra := range v.Members[1:] {
+	for _, extra := range members[1:] {
 		p.syntaxf(extra.KeySpan, ptr.Append(extra.Key),
 			"a rule object holds exactly one rule; wrap several in {\"all\": [...]} or {\"any\": [...]}",
 			"object [%s] contains multiple fields", objectName)
@@ -164,12 +167,13 @@ func (p *parser) field(m *source.Member, ptr source.Pointer) *Expr {
 			"expected an object but found [%s] instead", v.Kind.Token())
 		return nil
 	}
-	if len(v.Members) == 0 {
+	members := v.Distinct()
+	if len(members) == 0 {
 		p.syntaxf(v.Span, ptr, "name one user field, e.g. {\"username\": \"bob\"}",
 			"object [field] does not contain any fields")
 		return nil
 	}
-	fm := v.Members[0]
+	fm := members[0]
 	fptr := ptr.Append(fm.Key)
 	e := &Expr{Op: Field, Field: fm.Key, FieldSpan: fm.KeySpan, KeySpan: m.KeySpan}
 	ok := true
@@ -187,7 +191,7 @@ func (p *parser) field(m *source.Member, ptr source.Pointer) *Expr {
 	} else {
 		ok = false
 	}
-	for _, extra := range v.Members[1:] {
+	for _, extra := range members[1:] {
 		p.syntaxf(extra.KeySpan, ptr.Append(extra.Key),
 			"one field per rule: combine several in {\"all\": [...]} or {\"any\": [...]}",
 			"object [field] contains multiple fields")

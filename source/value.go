@@ -109,6 +109,35 @@ func (v *Value) Member(key string) *Member {
 	return nil
 }
 
+// Distinct returns the object's members without later duplicates of a key:
+// the members a parser that stops at duplicate keys would see first.
+func (v *Value) Distinct() []*Member {
+	if v == nil || v.Kind != Object {
+		return nil
+	}
+	dup := false
+	seen := make(map[string]bool, len(v.Members))
+	for _, m := range v.Members {
+		if seen[m.Key] {
+			dup = true
+			break
+		}
+		seen[m.Key] = true
+	}
+	if !dup {
+		return v.Members
+	}
+	out := make([]*Member, 0, len(v.Members))
+	clear(seen)
+	for _, m := range v.Members {
+		if !seen[m.Key] {
+			seen[m.Key] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // Has reports whether the object has a member named key.
 func (v *Value) Has(key string) bool { return v.Member(key) != nil }
 

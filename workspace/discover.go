@@ -49,6 +49,8 @@ func relPath(wd, p string) string {
 }
 
 // discover walks the paths and returns candidate files in sorted order.
+// Config exclusions apply to what the walk finds, never to PATHs named on
+// the command line (an excluded directory named explicitly is checked whole).
 // Hidden directories are skipped (unless named explicitly), symlinked
 // directories are followed once (loops are broken), non-regular files are
 // skipped with a note.
@@ -63,8 +65,8 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 		seenFiles[rel] = true
 		cands = append(cands, candidate{path: path, rel: rel, explicit: explicit})
 	}
-	var walk func(dir string) error
-	walk = func(dir string) error {
+	var walk func(dir string, excluded func(string) bool) error
+	walk = func(dir string, excluded func(string) bool) error {
 		real, err := filepath.EvalSymlinks(dir)
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("%s: skipped: %v", relPath(wd, dir), err))
@@ -97,7 +99,7 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 				if strings.HasPrefix(e.Name(), ".") {
 					continue
 				}
-				if err := walk(p); err != nil {
+				if err := walk(p, excluded); err != nil {
 					return err
 				}
 			case !isCandidateName(e.Name()):
@@ -115,7 +117,13 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 			return nil, nil, fmt.Errorf("%s: no such file or directory", relPath(wd, p))
 		}
 		if info.IsDir() {
-			if err := walk(p); err != nil {
+			// A directory named explicitly is checked even when the config
+			// excludes it: the user asked for it.
+			filter := excluded
+			if excluded(relPath(wd, p)) {
+				filter = func(string) bool { return false }
+			}
+			if err := walk(p, filter); err != nil {
 				return nil, nil, err
 			}
 			continue
