@@ -125,4 +125,3 @@ func (r *run) load() (*workspace.Workspace, error) {
 	}
 	return ws, err
 }
-

@@ -31,15 +31,15 @@ type esCase struct {
 	ScriptSettings           map[string]string          `json:"script_settings"`
 	StoredScripts            map[string]json.RawMessage `json:"stored_scripts"`
 
-	Valid        *bool  `json:"valid"`
+	Valid         *bool  `json:"valid"`
 	ErrorContains string `json:"error_contains"`
-	ErrorMessage string `json:"error_message"`
+	ErrorMessage  string `json:"error_message"`
 
-	Rule          json.RawMessage `json:"rule"`
-	User          json.RawMessage `json:"user"`
-	Model         json.RawMessage `json:"model"`
-	Expect        json.RawMessage `json:"expect"`
-	ExpectErrorContains string `json:"expect_error_contains"`
+	Rule                json.RawMessage `json:"rule"`
+	User                json.RawMessage `json:"user"`
+	Model               json.RawMessage `json:"model"`
+	Expect              json.RawMessage `json:"expect"`
+	ExpectErrorContains string          `json:"expect_error_contains"`
 
 	Field   string          `json:"field"`
 	Value   json.RawMessage `json:"value"`

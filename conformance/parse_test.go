@@ -42,7 +42,15 @@ func agree(t *testing.T, c esCase, errs []string) {
 	if len(errs) == 0 {
 		t.Fatalf("Elasticsearch rejects this (%s), rolemap-lint accepts it", c.ErrorMessage+c.ErrorContains)
 	}
-	for _, want := range []string{c.ErrorContains, strings.TrimSuffix(strings.TrimPrefix(c.ErrorMessage, "Validation Failed: 1: "), ";")} {
+	wants := []string{c.ErrorContains, strings.TrimSuffix(strings.TrimPrefix(c.ErrorMessage, "Validation Failed: 1: "), ";")}
+	if c.Stage == "request_validate" && c.Request["rules"] == nil {
+		// A request built in Java without rules has no counterpart in a
+		// file: there the parser fails first ("missing field [rules]"),
+		// before request validation could say "role-mapping rules are
+		// missing". Both are Elasticsearch's words for the same condition.
+		wants = wants[:1]
+	}
+	for _, want := range wants {
 		if want == "" {
 			continue
 		}
@@ -69,7 +77,8 @@ func parseBody(t *testing.T, c esCase, name string, raw []byte, origin mapping.O
 // (PutRoleMappingRequest's Java default for enabled is true).
 func requestBody(t *testing.T, req map[string]json.RawMessage) (string, []byte) {
 	t.Helper()
-	body := map[string]json.RawMessage{"enabled": json.RawMessage("true")}
+	// A request built in Java starts with enabled=true and empty role lists.
+	body := map[string]json.RawMessage{"enabled": json.RawMessage("true"), "roles": json.RawMessage("[]")}
 	name := ""
 	for k, v := range req {
 		switch k {
