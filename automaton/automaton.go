@@ -22,9 +22,9 @@ type Automaton struct {
 	d fa // minimal, trim, canonical numbering; no states = empty language
 
 	// matching acceleration
-	points []int32      // class boundaries
-	ascii  [128]uint16  // class of each ASCII code point
-	table  []int32      // state*len(points)+class -> state, -1 = reject
+	points []int32     // class boundaries
+	ascii  [128]uint16 // class of each ASCII code point
+	table  []int32     // state*len(points)+class -> state, -1 = reject
 }
 
 // newAutomaton wraps a minimal canonical automaton and builds its tables.
@@ -108,6 +108,20 @@ func (a *Automaton) fa() *fa {
 // the empty language).
 func (a *Automaton) NumStates() int { return a.fa().numStates() }
 
+// classOf returns the alphabet class of c (binary search).
+func (a *Automaton) classOf(c rune) int {
+	lo, hi := 0, len(a.points)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a.points[m] <= c {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo - 1
+}
+
 // step returns the successor of state s on code point c, or -1.
 func (a *Automaton) step(s int32, c rune) int32 {
 	if a.table != nil {
@@ -115,7 +129,7 @@ func (a *Automaton) step(s int32, c rune) int32 {
 		if c >= 0 && c < 128 {
 			cl = int(a.ascii[c])
 		} else {
-			cl = sort.Search(len(a.points), func(i int) bool { return a.points[i] > c }) - 1
+			cl = a.classOf(c)
 		}
 		return a.table[int(s)*len(a.points)+cl]
 	}
@@ -134,20 +148,21 @@ func (a *Automaton) Match(s string) bool {
 		return false
 	}
 	st := int32(0)
-	if a.table != nil {
+	if table := a.table; table != nil {
 		k := len(a.points)
+		ascii := &a.ascii
 		for i := 0; i < len(s); {
 			b := s[i]
 			var cl int
 			if b < utf8.RuneSelf {
-				cl = int(a.ascii[b])
+				cl = int(ascii[b])
 				i++
 			} else {
 				c, w := utf8.DecodeRuneInString(s[i:])
 				i += w
-				cl = sort.Search(len(a.points), func(j int) bool { return a.points[j] > c }) - 1
+				cl = a.classOf(c)
 			}
-			st = a.table[int(st)*k+cl]
+			st = table[int(st)*k+cl]
 			if st < 0 {
 				return false
 			}

@@ -46,7 +46,9 @@ func (r *Regexp) Compile() (*Automaton, error) {
 // everything else is literal. Like Elasticsearch it reads the pattern as
 // UTF-16 code units, so a supplementary character in the pattern can never
 // match. The concatenation is determinized with the work limit, so a
-// pattern such as "*a??????????????" returns a *TooComplexError.
+// pattern such as "*a??????????????" returns a *TooComplexError. The empty
+// pattern accepts nothing, as in Lucene (Elasticsearch never builds it: a
+// value without '*' is not a wildcard).
 func CompileWildcard(pattern string, opt Options) (*Automaton, error) {
 	if pattern == "*" {
 		return Any(), nil

@@ -89,7 +89,7 @@ func finish(ts []ltr) []ltr {
 	return out
 }
 
-// shifted returns a copy of ts with every destination moved by off.
+// appendShifted appends ts to dst with every destination moved by off.
 func appendShifted(dst, ts []ltr, off int32) []ltr {
 	for _, t := range ts {
 		dst = append(dst, ltr{t.lo, t.hi, t.to + off})

@@ -117,8 +117,9 @@ func (o *oracle) compute(n *node, i int) []bool {
 		return o.set()
 	case kString:
 		r := o.set()
-		if i+len(n.s) <= len(o.s) && slices.Equal(o.s[i:i+len(n.s)], n.s) {
-			r[i+len(n.s)] = true
+		lit := n.str()
+		if i+len(lit) <= len(o.s) && slices.Equal(o.s[i:i+len(lit)], lit) {
+			r[i+len(lit)] = true
 		}
 		return r
 	case kAnyString:

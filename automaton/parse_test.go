@@ -221,7 +221,7 @@ func TestJavaParseInt(t *testing.T) {
 		{"2147483647", 2147483647, true}, {"2147483648", 0, false}, {"-2147483648", -2147483648, true},
 		{"", 0, false}, {"+", 0, false}, {"-", 0, false}, {"1a", 0, false}, {" 1", 0, false},
 		{"١٢", 12, true}, // Arabic-Indic digits count, as Character.digit says
-		{"𝟗", 9, true},  // MATHEMATICAL BOLD DIGIT NINE
+		{"𝟗", 9, true},   // MATHEMATICAL BOLD DIGIT NINE
 	}
 	for _, tc := range tests {
 		got, ok := javaParseInt([]rune(tc.in))

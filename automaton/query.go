@@ -133,18 +133,46 @@ func (a *Automaton) Strings(limit int) ([]string, bool) {
 	if d.numStates() == 0 {
 		return out, true
 	}
-	var walk func(s int32, prefix []rune)
-	walk = func(s int32, prefix []rune) {
-		if d.accept[s] {
+	// iterative depth-first walk; frame i is at state path[i] and will
+	// next try transition ti[i] on character ch[i]
+	type frame struct {
+		s, ti int32
+		ch    rune
+	}
+	var prefix []rune
+	stack := []frame{{0, 0, -1}}
+	if d.accept[0] {
+		out = append(out, "")
+	}
+	for len(stack) > 0 {
+		f := &stack[len(stack)-1]
+		ts := d.trans[f.s]
+		if int(f.ti) == len(ts) {
+			stack = stack[:len(stack)-1]
+			if len(prefix) > 0 {
+				prefix = prefix[:len(prefix)-1]
+			}
+			continue
+		}
+		t := ts[f.ti]
+		if f.ch < t.lo {
+			f.ch = t.lo
+		} else {
+			f.ch++
+		}
+		if f.ch >= t.hi {
+			f.ti++
+		}
+		c := f.ch
+		if f.ch >= t.hi {
+			f.ch = -1
+		}
+		prefix = append(prefix, c)
+		if d.accept[t.to] {
 			out = append(out, string(prefix))
 		}
-		for _, t := range d.trans[s] {
-			for c := t.lo; c <= t.hi; c++ {
-				walk(t.to, append(prefix, c))
-			}
-		}
+		stack = append(stack, frame{t.to, 0, -1})
 	}
-	walk(0, nil)
 	return out, true
 }
 

@@ -34,7 +34,9 @@ const (
 type node struct {
 	kind     nodeKind
 	a, b     *node
-	s        []rune  // kString
+	s        []rune // kString (see str)
+	ropeL    *node  // kString built by merging: ropeL's text then ropeR's
+	ropeR    *node
 	c        rune    // kChar, kPreClass
 	min, max int     // repeats, kInterval
 	digits   int     // kInterval
@@ -46,17 +48,36 @@ type node struct {
 // isCharOrString is the test makeConcatenation uses for merging literals.
 func (n *node) isCharOrString() bool { return n.kind == kChar || n.kind == kString }
 
-func (n *node) text() []rune {
-	if n.kind == kString {
+// str returns the text of a kChar or kString node. Merged strings are kept
+// as a rope until first needed, so that merging a long literal one
+// character at a time stays linear.
+func (n *node) str() []rune {
+	if n.kind == kChar {
+		return []rune{n.c}
+	}
+	if n.ropeL == nil {
 		return n.s
 	}
-	return []rune{n.c}
+	var out []rune
+	stack := []*node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch {
+		case x.kind == kChar:
+			out = append(out, x.c)
+		case x.ropeL != nil:
+			stack = append(stack, x.ropeR, x.ropeL)
+		default:
+			out = append(out, x.s...)
+		}
+	}
+	n.s, n.ropeL, n.ropeR = out, nil, nil
+	return out
 }
 
-func mkString(a, b *node) *node {
-	s := make([]rune, 0, len(a.text())+len(b.text()))
-	return &node{kind: kString, s: append(append(s, a.text()...), b.text()...)}
-}
+// mkString is RegExp.makeString(flags, exp1, exp2).
+func mkString(a, b *node) *node { return &node{kind: kString, ropeL: a, ropeR: b} }
 
 // makeConcatenation is RegExp.makeConcatenation, which merges adjacent
 // characters and strings into one string node.
@@ -142,7 +163,7 @@ func (n *node) write(b *strings.Builder) {
 		b.WriteByte('#')
 	case kString:
 		b.WriteByte('"')
-		b.WriteString(string(n.s))
+		b.WriteString(string(n.str()))
 		b.WriteByte('"')
 	case kAnyString:
 		b.WriteByte('@')
@@ -166,6 +187,20 @@ func (n *node) children() []*node {
 		return []*node{n.a}
 	}
 	return nil
+}
+
+// flattenStrings turns every merged string of the tree into a plain one,
+// so that the tree is never modified after parsing.
+func (n *node) flattenStrings() {
+	stack := []*node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.kind == kString {
+			x.str()
+		}
+		stack = append(stack, x.children()...)
+	}
 }
 
 // depth returns the nesting depth of the tree, counting a chain of unions

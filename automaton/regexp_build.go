@@ -156,7 +156,11 @@ func (c *ctx) buildNode(n *node) (*fa, error) {
 	case kEmpty:
 		return makeEmpty(), nil
 	case kString:
-		return makeString(n.s), c.charge(len(n.s)+1, len(n.s))
+		s := n.str()
+		if err := c.charge(len(s)+1, len(s)); err != nil {
+			return nil, err
+		}
+		return makeString(s), nil
 	case kAnyString:
 		return makeAnyString(), nil
 	case kAutomaton:

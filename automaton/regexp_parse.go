@@ -169,6 +169,7 @@ func (p *parser) parse() (*node, error) {
 	if p.more() {
 		return nil, p.errAt("end-of-string expected", p.pos)
 	}
+	e.flattenStrings()
 	return e, nil
 }
 

@@ -239,6 +239,9 @@ func (a *Automaton) SubsetOf(b *Automaton) (bool, error) { return Ops{}.SubsetOf
 func Complement(a *Automaton) *Automaton {
 	d := a.fa()
 	n := d.numStates()
+	if n == 0 {
+		return Any()
+	}
 	dead := int32(n)
 	r := &fa{accept: make([]bool, n+1), trans: make([][]ltr, n+1)}
 	for i := 0; i < n; i++ {
@@ -273,8 +276,5 @@ func Complement(a *Automaton) *Automaton {
 		r.trans[i] = gaps(d.trans[i])
 	}
 	r.trans[dead] = gaps(nil)
-	if n == 0 {
-		return Any()
-	}
 	return newAutomaton(minimizeDFA(r))
 }

@@ -12,7 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// testdata/es-cases.json is a copy of /work/shared/conformance/es-cases.json
+// testdata/es-cases.json is a the project copy of the shared conformance cases
 // (format: es-semantics.md §13). Only the cases whose outcome depends on DN
 // parsing and normalization alone are used here: "dn" cases whose pattern is
 // a plain string (no wildcard, no regex), and "file" (role_mapping.yml) cases.
@@ -41,7 +41,7 @@ type esCase struct {
 
 func loadESCases(t *testing.T) []esCase {
 	t.Helper()
-	data, err := os.ReadFile("testdata/es-cases.json")
+	data, err := os.ReadFile("../conformance/testdata/es-cases.json")
 	if err != nil {
 		t.Fatalf("reading conformance cases: %v", err)
 	}

@@ -47,7 +47,7 @@ var editorLeniency = map[string]string{
 // conformance file.
 func loadCases(t *testing.T) []esCase {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "es-cases.json"))
+	data, err := os.ReadFile(filepath.Join("..", "conformance", "testdata", "es-cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
