@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -70,6 +71,8 @@ type bodyParser struct {
 	opt     Options
 	seen    map[string]bool
 	enabled bool // `enabled` present with a usable value
+	// templateDiags counts the parse problems of each template.
+	templateDiags []int
 }
 
 func (p *bodyParser) report(d diag.Diagnostic) {
@@ -171,20 +174,17 @@ func (p *bodyParser) templatesField(v *source.Value, ptr source.Pointer) {
 	}
 	p.m.Templates = []*template.Template{}
 	for i, el := range elems {
-		t, diags := template.Parse(el)
+		t, diags := template.ParseAt(el, ptrs[i])
 		for _, d := range diags {
-			if d.Pointer == "" {
-				d.Pointer = ptrs[i].String()
-			}
 			p.report(d)
 		}
-		if tv := el.Get("template"); tv != nil && tv.Kind == source.String && len(diags) == 0 {
+		if t.StringForm() && len(diags) == 0 {
+			tv := el.Get("template")
 			p.reportf(CheckToleratedForm, tv.Span, ptrs[i].Append("template"),
 				"template is a JSON string; Elasticsearch parses it, but the canonical form is the script object itself: \"template\": {\"source\": ...}")
 		}
-		if t != nil {
-			p.m.Templates = append(p.m.Templates, t)
-		}
+		p.m.Templates = append(p.m.Templates, t)
+		p.templateDiags = append(p.templateDiags, len(diags))
 	}
 }
 
@@ -227,10 +227,42 @@ func (p *bodyParser) validateRequest(validateMetadata bool) {
 	if validateMetadata && m.Metadata != nil {
 		p.reservedMetadata()
 	}
+	if validateMetadata {
+		// Template validation runs with request validation: at PUT, and for
+		// operator settings before they were allowed reserved metadata.
+		p.validateTemplates()
+	}
 	if m.Origin == API && p.opt.Version.ReservesNameSuffix() && strings.HasSuffix(m.Name, ReservedNameSuffix) {
 		p.reportf(CheckReservedName, m.NameSpan, m.Pointer,
 			"Invalid mapping name [%s]. [%s] is not an allowed suffix: Elasticsearch %s reserves it for operator mappings; rename the mapping",
 			m.Name, ReservedNameSuffix, p.opt.Version)
+	}
+}
+
+// validateTemplates reproduces TemplateRoleName.validate at PUT: compile,
+// and run mustache once with empty parameters. Scripting settings are the
+// scripting-disabled check's; templates with parse problems were reported.
+func (p *bodyParser) validateTemplates() {
+	for i, t := range p.m.Templates {
+		if p.templateDiags[i] > 0 {
+			continue
+		}
+		err := t.ValidateAtPut()
+		if err == nil {
+			continue
+		}
+		d := diag.Diagnostic{Check: CheckInvalidTemplate, Span: t.Span(), Message: err.Error()}
+		var te *template.Error
+		if errors.As(err, &te) {
+			if te.Span.IsValid() {
+				d.Span = te.Span
+			}
+			d.Pointer = te.Pointer
+			if te.Advice != "" {
+				d.Message += "; " + te.Advice
+			}
+		}
+		p.report(d)
 	}
 }
 
