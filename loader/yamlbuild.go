@@ -38,6 +38,9 @@ type yamlBuilder struct {
 	budgetHit bool
 	tooDeep   bool
 	anchors   map[*yaml.Node]*anchorState
+	// aliasWarned is set once the document's alias warning was given: one
+	// warning per document says it all, and keeps alias-heavy files readable.
+	aliasWarned bool
 }
 
 // buildDocument converts a document's root node; ok is false when the
@@ -318,8 +321,12 @@ func (b *yamlBuilder) anchorLine(n *yaml.Node) int {
 
 // aliasWarning explains that Elasticsearch does not expand aliases.
 func (b *yamlBuilder) aliasWarning(n *yaml.Node, sp source.Span) {
+	if b.aliasWarned {
+		return
+	}
+	b.aliasWarned = true
 	b.diags = append(b.diags, withPointer(ambiguousAt(sp,
-		"alias *%s is expanded by this tool (and by Kubernetes) to a copy of the value anchored at line %d, but Elasticsearch's YAML parser (Jackson) does not expand aliases: it reads *%s as the string %q; write the value out in full",
+		"alias *%s is expanded by this tool (and by Kubernetes) to a copy of the value anchored at line %d, but Elasticsearch's YAML parser (Jackson) does not expand aliases: it reads *%s as the string %q; write the value out in full (this warning is given once per document, for its first alias)",
 		n.Value, b.anchorLine(n), n.Value, n.Value), b.pointer()))
 }
 

@@ -94,8 +94,8 @@ func (t *textWriter) finding(d diag.Diagnostic) {
 // snippet prints the first line of the span with a caret line under it.
 func (t *textWriter) snippet(f *source.File, rg source.Range, color string) {
 	line := f.Line(rg.Start.Line)
-	if utf8.RuneCountInString(line) > 300 {
-		return // minified or generated: a snippet would not help
+	if utf8.RuneCountInString(line) > 300 || !printable(line) {
+		return // minified, generated or binary: a snippet would not help
 	}
 	num := fmt.Sprint(rg.Start.Line)
 	gutter := strings.Repeat(" ", len(num))
@@ -185,4 +185,18 @@ func (t *textWriter) summary(r *Result) {
 		color = ansiYellow
 	}
 	fmt.Fprintln(t.w, t.paint(color, b.String()))
+}
+
+// printable reports whether a source line can be shown on a terminal:
+// valid UTF-8 without control characters other than tabs.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 && r != '\t' || r == 0x7f {
+			return false
+		}
+	}
+	return true
 }

@@ -26,7 +26,10 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		UpdateScripts:       os.Getenv("ROLEMAP_LINT_UPDATE") != "",
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exitcode": cmdExitcode},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){
+			"exitcode": cmdExitcode,
+			"mkutf16":  cmdMkUTF16,
+		},
 	})
 }
 
@@ -54,5 +57,21 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
+
+// cmdMkUTF16 writes a small UTF-16LE mapping file (with BOM), which txtar
+// archives cannot hold.
+func cmdMkUTF16(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: mkutf16 FILE")
+	}
+	text := `{"enabled": true, "roles": ["a"], "rules": {"all": []}}`
+	out := []byte{0xFF, 0xFE}
+	for _, r := range text {
+		out = append(out, byte(r), 0)
+	}
+	if err := os.WriteFile(ts.MkAbs(args[0]), out, 0o644); err != nil {
+		ts.Fatalf("mkutf16: %v", err)
 	}
 }
