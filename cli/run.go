@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/config"
@@ -37,7 +38,7 @@ func newRun(env Env, cf *commonFlags, paths []string) (*run, error) {
 		return nil, err
 	}
 	r.cfg = cfg
-	r.settings = &lint.Settings{Version: cfg.ESVersion, Levels: cfg.Checks}
+	r.settings = &lint.Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: dir}
 	for _, p := range cfg.Problems {
 		r.settings.ConfigProblems = append(r.settings.ConfigProblems, p.Diagnostic(lint.CheckConfig))
 	}
@@ -77,7 +78,25 @@ func (r *run) loadConfig() (*config.Config, error) {
 		}
 		return nil, usagef("%v", err)
 	}
+	// Findings about the config files name them like every other file:
+	// relative to the working directory.
+	if cfg.File != nil {
+		cfg.File.Name = r.rel(cfg.File.Name)
+	}
+	if cfg.ES != nil && cfg.ES.Settings != nil && cfg.ES.Settings.File != nil {
+		cfg.ES.Settings.File.Name = r.rel(cfg.ES.Settings.File.Name)
+	}
 	return cfg, nil
+}
+
+// rel renders p relative to the working directory with / separators when
+// it lies below it, as reports name files.
+func (r *run) rel(p string) string {
+	rel, err := filepath.Rel(r.dir, r.abs(p))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
 }
 
 // abs resolves p against the run's working directory.

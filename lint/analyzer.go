@@ -6,9 +6,13 @@ package lint
 import (
 	"fmt"
 	"sort"
+	"time"
 
+	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/source"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
@@ -38,6 +42,13 @@ type Settings struct {
 	// ConfigProblems are findings about the configuration itself
 	// (reported by the config check).
 	ConfigProblems []diag.Diagnostic
+	// Config is the loaded configuration (never nil inside Run).
+	Config *config.Config
+	// Dir is the working directory finding paths are relative to; ignore
+	// entries match paths relative to the config directory.
+	Dir string
+	// Today dates ignore entries' `until` (zero: the current UTC date).
+	Today time.Time
 }
 
 // Pass is one analyzer's view of a run.
@@ -63,6 +74,9 @@ func (p *Pass) Reportf(span source.Span, format string, args ...any) {
 // with their levels resolved, sorted by file, position and check; findings
 // of checks set to off are dropped.
 func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Diagnostic {
+	if s.Config == nil {
+		s.Config = config.Default()
+	}
 	var out []diag.Diagnostic
 	for _, a := range analyzers {
 		level := s.Levels[a.Name]
@@ -81,6 +95,7 @@ func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Dia
 		}
 		a.Run(pass)
 	}
+	out = suppress(out, s)
 	SortDiagnostics(out)
 	return out
 }
@@ -108,6 +123,31 @@ func fileName(s source.Span) string {
 		return ""
 	}
 	return s.File.Name
+}
+
+// fieldRules calls fn for every field rule of every mapping whose rules
+// parsed, with the mapping.
+func (p *Pass) fieldRules(fn func(m *mapping.Mapping, e *rules.Expr)) {
+	p.exprs(func(m *mapping.Mapping, e *rules.Expr) {
+		if e.Op == rules.Field {
+			fn(m, e)
+		}
+	})
+}
+
+// exprs calls fn for every rule node of every mapping whose rules parsed.
+func (p *Pass) exprs(fn func(m *mapping.Mapping, e *rules.Expr)) {
+	for _, m := range p.Workspace.Mappings {
+		m.Rules.Walk(func(e *rules.Expr) bool {
+			fn(m, e)
+			return true
+		})
+	}
+}
+
+// at builds a finding about mapping m at span.
+func at(m *mapping.Mapping, span source.Span, format string, args ...any) diag.Diagnostic {
+	return diag.Diagnostic{Span: span, Mapping: m.Name, Message: fmt.Sprintf(format, args...)}
 }
 
 // Lookup returns the analyzer named name, or nil.

@@ -77,6 +77,16 @@ var registry = []*Analyzer{
 		"a file named on the command line holds no role mapping",
 		"The file is neither a PUT body, a GET dump, operator file settings, an ECK StackConfigPolicy, a "+
 			"role_mapping.yml nor a fixture file. Files found by walking a directory are skipped silently (`-v` lists them)."),
+	unknownField,
+	typeMismatch,
+	emptyAnyAll,
+	docInversion,
+	storedTemplate,
+	scriptingDisabled,
+	dnSyntax,
+	dnPatternCase,
+	literalLooksLikePattern,
+	unusedIgnore,
 	{
 		Name:    CheckConfig,
 		Level:   diag.Warning,

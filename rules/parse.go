@@ -278,13 +278,22 @@ func (p *parser) patternError(v *source.Value, ptr source.Pointer, err error) {
 	p.errorf(CheckInvalidPattern, span, ptr, "%s", msg)
 }
 
-// charSpan narrows a string value's span to the character at byte offset off
-// of its text, when the text is written literally (optionally quoted) so
-// that source offsets and string offsets agree; otherwise it returns the
-// whole value's span.
+// charSpan narrows a string value's span to the character at byte offset
+// off of its text (the last character when off is at the end).
 func charSpan(v *source.Value, off int) source.Span {
+	if off >= len(v.Str) {
+		return SubSpan(v, max(0, len(v.Str)-1), len(v.Str))
+	}
+	return SubSpan(v, off, off+1)
+}
+
+// SubSpan narrows a string value's span to the bytes [start, end) of its
+// text, when the text is written literally (optionally between quotes) so
+// that source and string offsets agree; otherwise it returns the whole
+// value's span.
+func SubSpan(v *source.Value, start, end int) source.Span {
 	s := v.Span
-	if s.File == nil || off < 0 || off > len(v.Str) || s.End > len(s.File.Content) {
+	if s.File == nil || start < 0 || end < start || end > len(v.Str) || s.End > len(s.File.Content) {
 		return s
 	}
 	raw := string(s.File.Content[s.Start:s.End])
@@ -296,13 +305,5 @@ func charSpan(v *source.Value, off int) source.Span {
 	default:
 		return s
 	}
-	end := base + off + 1
-	if off >= len(v.Str) {
-		end = base + off
-		if end > s.End {
-			end = s.End
-		}
-		return source.Span{File: s.File, Start: max(s.Start, end-1), End: end}
-	}
-	return source.Span{File: s.File, Start: base + off, End: end}
+	return source.Span{File: s.File, Start: base + start, End: base + end}
 }
