@@ -1,0 +1,94 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/loader"
+	"github.com/rolemap-lint/rolemap-lint/rules"
+	"github.com/rolemap-lint/rolemap-lint/source"
+)
+
+func parseRules(t *testing.T, text string) *rules.Expr {
+	t.Helper()
+	v, diags := loader.ParseJSON(source.NewFile("r.json", []byte(text)))
+	if v == nil || len(diags) > 0 {
+		t.Fatalf("loader: %v", diags)
+	}
+	e, ds := rules.Parse(v, "m", nil, rules.Options{})
+	if len(ds) > 0 {
+		t.Fatalf("rules: %v", ds)
+	}
+	return e
+}
+
+func TestDecide(t *testing.T) {
+	tests := []struct {
+		rules      string
+		sat, every Tri   // Satisfiable; MatchesEveryone as "does it match everyone"
+		reason     string // substring of the never-matches reason
+	}{
+		{`{"all": []}`, Yes, Yes, ""},
+		{`{"any": []}`, No, No, "contradictory"},
+		{`{"field": {"username": "*"}}`, Yes, Yes, ""},
+		{`{"field": {"username": "/@/"}}`, Yes, Yes, ""},
+		{`{"field": {"username": "/#/"}}`, No, No, "no username value matches"},
+		{`{"field": {"username": 1}}`, No, No, "always holds a string"},
+		{`{"field": {"realm.name": ["a", "*"]}}`, Yes, Yes, ""},
+		{`{"field": {"realm.name": "ldap1"}}`, Yes, No, ""},
+		{`{"all": [{"field": {"realm.name": "a"}}, {"field": {"realm.name": "b"}}]}`, No, No, `no realm.name value matches "a" and "b"`},
+		{`{"all": [{"field": {"realm.name": "a"}}, {"except": {"field": {"realm.name": "a"}}}]}`, No, No, "contradictory"},
+		{`{"all": [{"field": {"username": "adm*"}}, {"except": {"field": {"username": "a*"}}}]}`, No, No, `while matching none of "a*"`},
+		{`{"all": [{"field": {"username": "a*"}}, {"except": {"field": {"username": "adm*"}}}]}`, Yes, No, ""},
+		{`{"any": [{"field": {"metadata.x": null}}, {"all": [{"except": {"field": {"metadata.x": null}}}]}]}`, Yes, Yes, ""},
+		{`{"field": {"metadata.x": null}}`, Yes, No, ""},
+		{`{"all": [{"field": {"metadata.t": "a"}}, {"field": {"metadata.t": "b"}}]}`, Yes, No, ""},
+		{`{"all": [{"field": {"metadata.t": 1}}, {"except": {"field": {"metadata.t": [1, "x"]}}}]}`, No, No, "no metadata.t value matches 1"},
+		{`{"field": {"userid": "x"}}`, No, No, "not a field of the user model"},
+		{`{"field": {"groups": "cn=a,dc=b"}}`, Yes, No, ""},
+		{`{"field": {"groups": "*"}}`, Yes, No, ""},
+		{`{"all": [{"field": {"groups": "x"}}, {"except": {"field": {"groups": ["x", "y"]}}}]}`, No, No, "every groups value matching"},
+		{`{"field": {"dn": "*"}}`, Yes, No, ""},
+		{`{"all": [{"field": {"username": "*"}}, {"except": {"field": {"dn": null}}}]}`, Yes, No, ""},
+	}
+	for _, tt := range tests {
+		e := parseRules(t, tt.rules)
+		sat := Satisfiable(e, Options{})
+		if sat.Satisfiable != tt.sat {
+			t.Errorf("%s: Satisfiable = %v, want %v (%s)", tt.rules, sat.Satisfiable, tt.sat, sat.Reason)
+		}
+		if tt.sat == No && !strings.Contains(sat.Reason, tt.reason) {
+			t.Errorf("%s: reason %q, want it to contain %q", tt.rules, sat.Reason, tt.reason)
+		}
+		if tt.sat == Yes && sat.Witness == nil {
+			t.Errorf("%s: no witness", tt.rules)
+		}
+		every := MatchesEveryone(e, Options{})
+		gotEvery := Unknown
+		switch every.Satisfiable {
+		case No:
+			gotEvery = Yes
+		case Yes:
+			gotEvery = No
+		}
+		if gotEvery != tt.every {
+			t.Errorf("%s: matches everyone = %v, want %v", tt.rules, gotEvery, tt.every)
+		}
+	}
+}
+
+func TestTooManyAtoms(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"any": [`)
+	for i := range 20 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"field": {"username": "u` + string(rune('a'+i)) + `"}}`)
+	}
+	b.WriteString(`]}`)
+	if got := Satisfiable(parseRules(t, b.String()), Options{}); got.Satisfiable != Unknown {
+		t.Errorf("20 atoms: %v, want Unknown (bounded enumeration)", got.Satisfiable)
+	}
+	_ = popcount(3)
+}
