@@ -8,6 +8,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/rolemap-lint/rolemap-lint/analysis"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
@@ -49,6 +50,9 @@ type Settings struct {
 	Dir string
 	// Today dates ignore entries' `until` (zero: the current UTC date).
 	Today time.Time
+	// DNOracle decides the DN-aware fields in rule analysis (nil: only
+	// what needs no DN semantics is decided).
+	DNOracle analysis.DNOracle
 }
 
 // Pass is one analyzer's view of a run.

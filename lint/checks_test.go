@@ -145,3 +145,27 @@ func TestLevels(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestMatchAllNeverMatches(t *testing.T) {
+	tests := []struct {
+		rules string
+		want  []string
+	}{
+		{`{"field": {"username": "*"}}`, []string{"match-all m.json:1:40 warning"}},
+		{`{"any": [{"field": {"realm.name": "ldap1"}}, {"except": {"field": {"realm.name": "ldap1"}}}]}`, nil}, // except outside all is a syntax error: no analysis
+		{`{"all": [{"field": {"realm.name": "ldap1"}}, {"field": {"realm.name": "saml1"}}]}`, []string{"never-matches m.json:1:40 warning"}},
+		{`{"all": [{"field": {"realm.name": "ldap1"}}, {"field": {"groups": "admins"}}]}`, nil},
+		{`{"all": []}`, nil}, // owned by empty-any-all
+		{`{"all": [{"field": {"username": "/.*/"}}, {"any": [{"field": {"realm.name": "a"}}, {"all": [{"except": {"field": {"realm.name": "a"}}}]}]}]}`, []string{"match-all m.json:1:40 warning"}},
+	}
+	for _, tt := range tests {
+		got := lintFiles(t, "", map[string]string{"m.json": body(tt.rules)}, "match-all", "never-matches")
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s:\ngot  %q\nwant %q", tt.rules, got, tt.want)
+		}
+	}
+	disabled := `{"enabled": false, "roles": ["viewer"], "rules": {"field": {"username": "*"}}}`
+	if got := lintFiles(t, "", map[string]string{"m.json": disabled}, "match-all"); len(got) != 0 {
+		t.Errorf("disabled mappings are not analyzed: %q", got)
+	}
+}

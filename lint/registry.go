@@ -87,6 +87,8 @@ var registry = []*Analyzer{
 	dnPatternCase,
 	literalLooksLikePattern,
 	unusedIgnore,
+	matchAll,
+	neverMatches,
 	{
 		Name:    CheckConfig,
 		Level:   diag.Warning,

@@ -1,0 +1,100 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rolemap-lint/rolemap-lint/analysis"
+	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/rules"
+)
+
+var matchAll = &Analyzer{
+	Name:     "match-all",
+	Level:    diag.Warning,
+	Security: true,
+	Summary:  "a mapping whose rules match every user, decided exactly with the automata",
+	Doc: "The rules are true for every user of every realm: a pattern that accepts every string (`\"*\"`, `/.*/`, `/@/`) " +
+		"on a field every user has (`username`, `realm.name`), an `all: []`, or a combination whose exceptions cancel out. " +
+		"The mapping then grants its roles to anyone who can authenticate, through any realm, including realms added later. " +
+		"Decided exactly from the rules: every field rule is an automaton or value set, and every combination is checked.",
+	Run: runMatchAll,
+}
+
+var neverMatches = &Analyzer{
+	Name:    "never-matches",
+	Level:   diag.Warning,
+	Summary: "a mapping whose rules can match no user, decided exactly with the automata",
+	Doc: "No user can satisfy the rules: two different literal `realm.name` values in one `all`, an `except` that cancels " +
+		"its siblings, a regex with an empty language (`/#/`), a number on `username`, an `any: []`... Elasticsearch accepts " +
+		"the mapping but never grants its roles, which usually hides a typo. Only reported when proven; rules too complex to " +
+		"decide are left alone.",
+	Run: runNeverMatches,
+}
+
+// decidable reports whether the mapping's rules are worth deciding: valid,
+// enabled, and not just an empty all/any (owned by empty-any-all).
+func decidable(m *mapping.Mapping) bool {
+	if m.Rules == nil || !m.Enabled || !m.Valid() {
+		return false
+	}
+	e := m.Rules
+	return !((e.Op == rules.All || e.Op == rules.Any) && len(e.Children) == 0)
+}
+
+func rulesSpan(m *mapping.Mapping) diag.Diagnostic {
+	d := diag.Diagnostic{Mapping: m.Name, Pointer: m.Pointer.Append("rules").String()}
+	if mem := m.Field("rules"); mem != nil {
+		d.Span = mem.KeySpan
+	}
+	return d
+}
+
+func grants(m *mapping.Mapping) string {
+	if len(m.Roles) > 0 {
+		names := make([]string, len(m.Roles))
+		for i, r := range m.Roles {
+			names[i] = r.Name
+		}
+		return "[" + strings.Join(names, ", ") + "]"
+	}
+	return "its role templates' output"
+}
+
+func runMatchAll(p *Pass) {
+	for _, m := range p.Workspace.Mappings {
+		if !decidable(m) {
+			continue
+		}
+		out := analysis.MatchesEveryone(m.Rules, p.analysisOptions())
+		if out.Satisfiable != analysis.No {
+			continue
+		}
+		d := rulesSpan(m)
+		d.Message = fmt.Sprintf("the rules of mapping [%s] match every user: it grants %s to anyone who can authenticate, through any realm; scope it, e.g. with {\"field\": {\"realm.name\": \"<realm>\"}} and the groups that should have access",
+			m.Name, grants(m))
+		p.Report(d)
+	}
+}
+
+func runNeverMatches(p *Pass) {
+	for _, m := range p.Workspace.Mappings {
+		if !decidable(m) {
+			continue
+		}
+		out := analysis.Satisfiable(m.Rules, p.analysisOptions())
+		if out.Satisfiable != analysis.No {
+			continue
+		}
+		d := rulesSpan(m)
+		d.Message = fmt.Sprintf("the rules of mapping [%s] can match no user (%s): Elasticsearch accepts it but never grants %s; fix the rules or delete the mapping",
+			m.Name, out.Reason, grants(m))
+		p.Report(d)
+	}
+}
+
+// analysisOptions configures rule analysis for the run.
+func (p *Pass) analysisOptions() analysis.Options {
+	return analysis.Options{DN: p.Settings.DNOracle}
+}
