@@ -30,12 +30,12 @@ var (
 
 // operatorAdvice explains each optional Lucene operator.
 var operatorAdvice = map[automaton.OperatorKind]string{
-	automaton.OpAnyString:    "`@` means any string in Lucene regex (write \\\\@ for an at-sign)",
-	automaton.OpEmpty:        "`#` is the empty language in Lucene regex (write \\\\# for a hash)",
-	automaton.OpIntersection: "`&` is intersection in Lucene regex (write \\\\& for an ampersand)",
-	automaton.OpComplement:   "`~` is complement in Lucene regex (write \\\\~ for a tilde)",
-	automaton.OpInterval:     "`<n-m>` is a numeric interval in Lucene regex (write \\\\< and \\\\> for angle brackets)",
-	automaton.OpQuoted:       "`\"...\"` quotes a literal string in Lucene regex (write \\\\\" for a quote)",
+	automaton.OpAnyString:    "`@` means any string in Lucene regex (escape it as \\@ for an at-sign, written \"\\\\@\" in a JSON string)",
+	automaton.OpEmpty:        "`#` is the empty language in Lucene regex (escape it as \\#)",
+	automaton.OpIntersection: "`&` is intersection in Lucene regex (escape it as \\&)",
+	automaton.OpComplement:   "`~` is complement in Lucene regex (escape it as \\~)",
+	automaton.OpInterval:     "`<n-m>` is a numeric interval in Lucene regex (escape them as \\< and \\>)",
+	automaton.OpQuoted:       "`\"...\"` quotes a literal string in Lucene regex (escape it as \\\")",
 }
 
 func runLiteralLooksLikePattern(p *Pass) {

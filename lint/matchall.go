@@ -34,13 +34,41 @@ var neverMatches = &Analyzer{
 }
 
 // decidable reports whether the mapping's rules are worth deciding: valid,
-// enabled, and not just an empty all/any (owned by empty-any-all).
+// enabled, and free of the problems a more specific check owns (an empty
+// all/any, an unknown field, a value of the wrong type), so that one cause
+// is reported once, by the check that points at it.
 func decidable(m *mapping.Mapping) bool {
 	if m.Rules == nil || !m.Enabled || !m.Valid() {
 		return false
 	}
-	e := m.Rules
-	return !((e.Op == rules.All || e.Op == rules.Any) && len(e.Children) == 0)
+	specific := false
+	m.Rules.Walk(func(e *rules.Expr) bool {
+		switch e.Op {
+		case rules.All, rules.Any:
+			specific = specific || len(e.Children) == 0
+		case rules.Field:
+			specific = specific || fieldHasSpecificProblem(e)
+		}
+		return !specific
+	})
+	return !specific
+}
+
+// fieldHasSpecificProblem reports whether unknown-field or type-mismatch
+// report the field rule.
+func fieldHasSpecificProblem(e *rules.Expr) bool {
+	if !knownFields[e.Field] && !strings.HasPrefix(e.Field, "metadata.") {
+		return true
+	}
+	if !stringFields[e.Field] {
+		return false
+	}
+	for _, v := range e.Values {
+		if v.Kind == rules.LongValue || v.Kind == rules.BoolValue || (v.Kind == rules.NullValue && e.Field != "dn") {
+			return true
+		}
+	}
+	return false
 }
 
 func rulesSpan(m *mapping.Mapping) diag.Diagnostic {
