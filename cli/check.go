@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/lint"
@@ -34,9 +33,6 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	failOn, err := parseFailOn(cf.failOn)
 	if err != nil {
 		return 0, err
-	}
-	if cf.format != "text" && cf.format != "json" {
-		return 0, usagef("unknown --format %q (want text or json)", cf.format)
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -88,51 +84,6 @@ func exitCode(r *report.Result, failOn diag.Level) int {
 		return ExitFindings
 	}
 	return ExitOK
-}
-
-// write renders the result to standard output or --output.
-func (r *run) write(res *report.Result) error {
-	var w io.Writer = r.env.Stdout
-	color := false
-	if r.flags.output != "" {
-		if err := r.refuseInputAsOutput(); err != nil {
-			return err
-		}
-		f, err := os.Create(r.abs(r.flags.output))
-		if err != nil {
-			return usagef("cannot write --output: %v", err)
-		}
-		defer f.Close()
-		w = f
-	} else {
-		color = !r.flags.noColor && r.env.Getenv("NO_COLOR") == "" && isTerminal(r.env.Stdout)
-	}
-	var err error
-	switch r.flags.format {
-	case "json":
-		err = report.JSON(w, res)
-	default:
-		err = report.Text(w, res, report.Options{Color: color, Quiet: r.flags.quiet, Verbose: r.flags.verbose})
-	}
-	if err != nil {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	return nil
-}
-
-// refuseInputAsOutput keeps --output from overwriting a file being checked.
-func (r *run) refuseInputAsOutput() error {
-	out, err := filepath.Abs(r.abs(r.flags.output))
-	if err != nil {
-		return nil
-	}
-	for _, p := range r.paths {
-		in, err := filepath.Abs(r.abs(p))
-		if err == nil && in == out {
-			return usagef("--output %s is one of the files being checked; rolemap-lint never writes to its inputs", r.flags.output)
-		}
-	}
-	return nil
 }
 
 func isTerminal(w io.Writer) bool {

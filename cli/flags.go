@@ -19,7 +19,7 @@ func usagef(format string, args ...any) error {
 
 // commonFlags are the flags every checking command accepts.
 type commonFlags struct {
-	format        string
+	formats       formatList
 	output        string
 	config        string
 	failOn        string
@@ -31,7 +31,7 @@ type commonFlags struct {
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.format, "format", "text", "output format: text or json")
+	fs.Var(&c.formats, "format", "report `FORMAT[=FILE]`: text, json, sarif, github or junit; repeat to write several (e.g. --format text --format sarif=out.sarif)")
 	fs.StringVar(&c.output, "output", "", "write the report to `FILE` instead of standard output")
 	fs.StringVar(&c.config, "config", "", "use the config `FILE` instead of discovering .rolemap-lint.yaml")
 	fs.StringVar(&c.failOn, "fail-on", "error", "exit 1 on findings at or above `LEVEL`: error, warning or info")
