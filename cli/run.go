@@ -8,7 +8,9 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/config"
+	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/lint"
+	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
@@ -130,17 +132,56 @@ func (r *run) load() (*workspace.Workspace, error) {
 		paths = append(paths, r.abs(p))
 	}
 	ws, err := workspace.Load(workspace.Options{
-		Dir:       r.dir,
-		Paths:     paths,
-		Stdin:     r.env.Stdin,
-		StdinName: r.flags.stdinFilename,
-		Excluded:  r.cfg.ExcludedFrom(r.dir),
-		Role:      r.fileRole,
-		Version:   r.settings.Version,
-		Patterns:  r.patterns,
+		Dir:           r.dir,
+		Paths:         paths,
+		Stdin:         r.env.Stdin,
+		StdinName:     r.flags.stdinFilename,
+		Excluded:      r.cfg.ExcludedFrom(r.dir),
+		Role:          r.fileRole,
+		DNFileOptions: r.dnFileOptions,
+		Version:       r.settings.Version,
+		Patterns:      r.patterns,
 	})
 	if err != nil && err != workspace.ErrNoFiles {
 		return nil, usagef("%v", err)
 	}
+	if ws != nil {
+		ws.Diags = append(ws.Diags, r.missingDNFiles()...)
+	}
 	return ws, err
+}
+
+// dnFileOptions says how Elasticsearch reads a role_mapping.yml: strictly
+// when a realm using it sets files.role_mapping explicitly, and naming the
+// realm in its messages.
+func (r *run) dnFileOptions(rel string) rolemapfile.Options {
+	abs := filepath.Join(r.dir, filepath.FromSlash(rel))
+	o := rolemapfile.Options{Path: abs}
+	for _, realm := range r.cfg.RoleMappingFileRealms(abs) {
+		if o.RealmName == "" {
+			o.RealmType, o.RealmName = realm.Type, realm.Name
+		}
+		if realm.RoleMappingFileExplicit && realm.Enabled {
+			o.Strict = true
+			o.RealmType, o.RealmName = realm.Type, realm.Name
+		}
+	}
+	return o
+}
+
+// missingDNFiles reports configured role mapping files that do not exist.
+func (r *run) missingDNFiles() []diag.Diagnostic {
+	var out []diag.Diagnostic
+	seen := map[string]bool{}
+	for _, realm := range r.cfg.Realms {
+		if !realm.UsesDNFile() || !realm.Enabled || realm.RoleMappingFile == "" || seen[realm.RoleMappingFile] {
+			continue
+		}
+		seen[realm.RoleMappingFile] = true
+		if _, err := os.Stat(realm.RoleMappingFile); err == nil {
+			continue
+		}
+		out = append(out, rolemapfile.MissingFileDiagnostic(realm.Span, realm.RoleMappingFile, realm.Name, realm.RoleMappingFileExplicit))
+	}
+	return out
 }

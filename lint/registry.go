@@ -73,6 +73,13 @@ var registry = []*Analyzer{
 		"Elasticsearch accepts a bare string for `roles`, the strings `\"true\"`/`\"false\"` for `enabled`, a single "+
 			"object for `role_templates` and a JSON string for `template`, but GET returns the canonical form, so a "+
 			"repository that stores the tolerated form will always differ from the cluster."),
+	parseAnalyzer("role-mapping-file", diag.Error,
+		"role_mapping.yml: comma-split scalars, wildcards, invalid DNs, unreadable YAML",
+		"Elasticsearch reads `role_mapping.yml` (LDAP, Active Directory and PKI realms) as settings: each key is a role, "+
+			"each value a list of DNs compared by exact normalized equality. A scalar value is split on commas (so "+
+			"`superuser: \"cn=admins,dc=example,dc=com\"` maps three one-RDN DNs), wildcards and regexes are never supported, "+
+			"role names with dots are lost, and an invalid DN is skipped at runtime but stops the node at startup when the "+
+			"realm sets `files.role_mapping` explicitly. A file Elasticsearch cannot read maps nothing."),
 	parseAnalyzer("unrecognized-file", diag.Warning,
 		"a file named on the command line holds no role mapping",
 		"The file is neither a PUT body, a GET dump, operator file settings, an ECK StackConfigPolicy, a "+

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
@@ -23,7 +24,17 @@ func (ws *Workspace) build(opt Options) {
 	mopt := mapping.Options{Version: opt.Version, Rules: ruleOptions(opt)}
 	for _, f := range ws.Files {
 		switch f.Kind {
-		case DNMappingFile, FixtureFile:
+		case DNMappingFile:
+			ws.Diags = append(ws.Diags, f.parseDiags...)
+			var o rolemapfile.Options
+			if opt.DNFileOptions != nil {
+				o = opt.DNFileOptions(f.Source.Name)
+			}
+			parsed, diags := rolemapfile.ParseOptions(f.Source, o)
+			ws.DNFiles = append(ws.DNFiles, parsed)
+			ws.Diags = append(ws.Diags, diags...)
+			continue
+		case FixtureFile:
 			ws.Diags = append(ws.Diags, f.parseDiags...)
 			continue
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/esversion"
 	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
@@ -59,6 +60,10 @@ type Options struct {
 	Patterns *automaton.Cache
 	// MaxFileSize limits the bytes read from one file.
 	MaxFileSize int64
+	// DNFileOptions says how Elasticsearch reads a DN role mapping file
+	// (strictness, the realm named in its messages); nil reads every such
+	// file leniently.
+	DNFileOptions func(rel string) rolemapfile.Options
 }
 
 // File is one loaded file.
@@ -101,6 +106,9 @@ type Workspace struct {
 	Skipped []string
 	// Notes are remarks for -v: skipped special files, symlink loops.
 	Notes []string
+	// DNFiles are the DN role mapping files (role_mapping.yml), parsed as
+	// Elasticsearch's DnRoleMapper reads them.
+	DNFiles []*rolemapfile.File
 }
 
 // ErrNoFiles is returned when the paths hold no candidate file at all.
@@ -254,6 +262,11 @@ func parseFile(f *File, path string, opt Options) []diag.Diagnostic {
 		f.Source = source.NewFile(name, f.Source.Content[:0])
 		return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source},
 			"file is larger than %d MiB; rolemap-lint does not read it", opt.MaxFileSize>>20)}
+	}
+	if f.Kind == DNMappingFile {
+		// Parsed in build by the role mapping file reader, which reports
+		// its own syntax problems the way Elasticsearch reads the file.
+		return nil
 	}
 	if strings.EqualFold(filepath.Ext(name), ".json") {
 		root, d := loader.ParseJSON(f.Source)
