@@ -7,10 +7,12 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/automaton"
+	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/lint"
 	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
+	"github.com/rolemap-lint/rolemap-lint/source"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
@@ -44,7 +46,34 @@ func newRun(env Env, cf *commonFlags, paths []string) (*run, error) {
 	for _, p := range cfg.Problems {
 		r.settings.ConfigProblems = append(r.settings.ConfigProblems, p.Diagnostic(lint.CheckConfig))
 	}
+	if err := r.loadCatalog(); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// loadCatalog reads the roles files the config names and builds the
+// catalog of roles that exist.
+func (r *run) loadCatalog() error {
+	paths, err := r.cfg.ExpandGlobs(r.cfg.Roles.Files)
+	if err != nil {
+		return usagef("roles.files: %v", err)
+	}
+	var files []*catalog.RolesFile
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return usagef("roles.files: %v", err)
+		}
+		rf, diags := catalog.ReadRolesFile(source.NewFile(r.rel(p), data))
+		files = append(files, rf)
+		r.settings.CatalogFindings = append(r.settings.CatalogFindings, diags...)
+	}
+	c := catalog.New(r.cfg.ESVersion, catalog.Options{Builtin: r.cfg.Roles.Builtin, Names: r.cfg.Roles.Names,
+		Files: files, PrivilegedExtra: r.cfg.PrivilegedRoles})
+	r.settings.CatalogFindings = append(r.settings.CatalogFindings, c.Findings()...)
+	r.settings.Catalog = c
+	return nil
 }
 
 // loadConfig reads --config, or the .rolemap-lint.yaml found from the

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rolemap-lint/rolemap-lint/analysis"
+	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
@@ -53,6 +54,11 @@ type Settings struct {
 	// DNOracle decides the DN-aware fields in rule analysis (nil: only
 	// what needs no DN semantics is decided).
 	DNOracle analysis.DNOracle
+	// Catalog is the catalog of roles that exist (nil: the built-in roles
+	// of Version).
+	Catalog *catalog.Catalog
+	// CatalogFindings are the problems found reading the roles files.
+	CatalogFindings []diag.Diagnostic
 }
 
 // Pass is one analyzer's view of a run.
@@ -80,6 +86,9 @@ func (p *Pass) Reportf(span source.Span, format string, args ...any) {
 func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Diagnostic {
 	if s.Config == nil {
 		s.Config = config.Default()
+	}
+	if s.Catalog == nil {
+		s.Catalog = catalog.New(s.Version, catalog.Options{Builtin: true, PrivilegedExtra: s.Config.PrivilegedRoles})
 	}
 	var out []diag.Diagnostic
 	for _, a := range analyzers {

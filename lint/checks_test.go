@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/config"
+	"github.com/rolemap-lint/rolemap-lint/source"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
@@ -38,12 +40,33 @@ func lintFiles(t *testing.T, cfgText string, files map[string]string, only ...st
 		cfg.File.Name = ".rolemap-lint.yaml" // as the CLI names it: relative to the working directory
 	}
 	ws, err := workspace.Load(workspace.Options{Dir: dir, Paths: []string{dir}, Version: cfg.ESVersion,
-		Excluded: cfg.ExcludedFrom(dir)})
+		Excluded: cfg.ExcludedFrom(dir), Role: func(rel string) workspace.FileRole {
+			if cfg.IsConfigInput(rel) {
+				return workspace.Ignored
+			}
+			return workspace.Auto
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := &Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: dir,
 		Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)}
+	var rolesFiles []*catalog.RolesFile
+	paths, err := cfg.ExpandGlobs(cfg.Roles.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rf, diags := catalog.ReadRolesFile(source.NewFile(filepath.Base(p), data))
+		rolesFiles = append(rolesFiles, rf)
+		s.CatalogFindings = append(s.CatalogFindings, diags...)
+	}
+	s.Catalog = catalog.New(cfg.ESVersion, catalog.Options{Builtin: cfg.Roles.Builtin, Names: cfg.Roles.Names,
+		Files: rolesFiles, PrivilegedExtra: cfg.PrivilegedRoles})
 	var out []string
 	for _, d := range Run(ws, s, All()) {
 		if len(only) > 0 && !contains(only, d.Check) {
@@ -167,5 +190,31 @@ func TestMatchAllNeverMatches(t *testing.T) {
 	disabled := `{"enabled": false, "roles": ["viewer"], "rules": {"field": {"username": "*"}}}`
 	if got := lintFiles(t, "", map[string]string{"m.json": disabled}, "match-all"); len(got) != 0 {
 		t.Errorf("disabled mappings are not analyzed: %q", got)
+	}
+}
+
+func TestRoleChecks(t *testing.T) {
+	files := map[string]string{
+		"m.json": `{
+"a": {"enabled": true, "roles": ["superuser", "kibana_user", "nope"], "rules": {"field": {"groups": "admins"}}},
+"b": {"enabled": true, "roles": ["superuser"], "rules": {"all": [{"field": {"realm.name": "ldap1"}}, {"field": {"groups": "admins"}}]}},
+"c": {"enabled": true, "roles": ["root"], "rules": {"field": {"username": "x*"}}}
+}`,
+		"roles.yml": "root:\n  cluster: [all]\n",
+	}
+	got := lintFiles(t, "roles: {files: [roles.yml]}\n", files, "privileged-broad-grant", "removed-role", "unknown-role")
+	want := []string{
+		"privileged-broad-grant m.json:2:34 error",
+		"removed-role m.json:2:47 warning",
+		"unknown-role m.json:2:62 warning",
+		"privileged-broad-grant m.json:4:34 error",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	// Without a configured catalog, unknown roles are info.
+	got = lintFiles(t, "", map[string]string{"m.json": files["m.json"]}, "unknown-role")
+	if strings.Join(got, "\n") != "unknown-role m.json:2:62 info\nunknown-role m.json:4:34 info" {
+		t.Errorf("got %q", got)
 	}
 }

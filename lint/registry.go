@@ -96,6 +96,10 @@ var registry = []*Analyzer{
 	unusedIgnore,
 	matchAll,
 	neverMatches,
+	unknownRole,
+	removedRole,
+	privilegedBroadGrant,
+	rolesFile,
 	{
 		Name:    CheckConfig,
 		Level:   diag.Warning,
