@@ -1,0 +1,134 @@
+package match
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/loader"
+	"github.com/rolemap-lint/rolemap-lint/rules"
+	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/user"
+)
+
+// parseRule parses a rules object through the real loader and parser; it
+// returns an error for anything Elasticsearch would reject.
+func parseRule(src string) (*rules.Expr, error) {
+	v, diags := loader.ParseJSON(source.NewFile("rule.json", []byte(src)))
+	if v == nil || len(diags) > 0 {
+		return nil, fmt.Errorf("loader: %v", diags)
+	}
+	e, diags := rules.Parse(v, "rules", nil, rules.Options{})
+	if e == nil || len(diags) > 0 {
+		return nil, fmt.Errorf("rules: %v", diags)
+	}
+	return e, nil
+}
+
+func mustRule(t testing.TB, src string) *rules.Expr {
+	t.Helper()
+	e, err := parseRule(src)
+	if err != nil {
+		t.Fatalf("rule %s: %v", src, err)
+	}
+	return e
+}
+
+// userJSON is a fixture user as es-cases.json writes it.
+type userJSON struct {
+	Username        string   `json:"username"`
+	DN              *string  `json:"dn"`
+	Groups          []string `json:"groups"`
+	GroupsGenerator *struct {
+		Template    string `json:"template"`
+		From        int    `json:"from"`
+		ToExclusive int    `json:"to_exclusive"`
+	} `json:"groups_generator"`
+	Realm struct {
+		Name string `json:"name"`
+		Type string `json:"type"`
+	} `json:"realm"`
+	Metadata map[string]any `json:"metadata"`
+}
+
+// decodeJSON decodes JSON keeping numbers as Jackson types them: integer
+// literals become int64 (json.Number when beyond int64), others float64.
+func decodeJSON(raw []byte, into any) error {
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	if err := d.Decode(into); err != nil {
+		return err
+	}
+	return nil
+}
+
+func javaNumbers(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		s := string(x)
+		if !strings.ContainsAny(s, ".eE") {
+			if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+				return n
+			}
+			return x
+		}
+		f, _ := strconv.ParseFloat(s, 64)
+		return f
+	case []any:
+		for i := range x {
+			x[i] = javaNumbers(x[i])
+		}
+	case map[string]any:
+		for k := range x {
+			x[k] = javaNumbers(x[k])
+		}
+	}
+	return v
+}
+
+func decodeUser(raw []byte) (*user.User, error) {
+	var u userJSON
+	if err := decodeJSON(raw, &u); err != nil {
+		return nil, err
+	}
+	out := &user.User{Username: u.Username, DN: u.DN, Groups: u.Groups, Metadata: map[string]any{},
+		Realm: user.Realm{Name: u.Realm.Name, Type: u.Realm.Type}}
+	if g := u.GroupsGenerator; g != nil {
+		for i := g.From; i < g.ToExclusive; i++ {
+			out.Groups = append(out.Groups, strings.ReplaceAll(g.Template, "{i}", strconv.Itoa(i)))
+		}
+	}
+	if out.Groups == nil {
+		out.Groups = []string{}
+	}
+	for k, v := range u.Metadata {
+		out.Metadata[k] = javaNumbers(v)
+	}
+	return out, nil
+}
+
+func decodeGeneric(raw []byte) (map[string]any, error) {
+	var m map[string]any
+	if err := decodeJSON(raw, &m); err != nil {
+		return nil, err
+	}
+	for k, v := range m {
+		m[k] = javaNumbers(v)
+	}
+	return m, nil
+}
+
+func strp(s string) *string { return &s }
+
+func jsonString(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+func singleExpr(e *rules.Expr) []*rules.Expr { return []*rules.Expr{e} }

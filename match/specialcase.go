@@ -1,0 +1,112 @@
+package match
+
+// upperSpecial holds the unconditional multi-character uppercase mappings of
+// Unicode's SpecialCasing.txt, which Java's String.toUpperCase applies
+// (Character.toUpperCaseCharArray) where Character.toUpperCase would map one
+// character to one. Every other character uses the simple mapping
+// (unicode.ToUpper). The table is stable across Unicode 13-16, the versions
+// of the JDKs Elasticsearch 8.x/9.x bundle.
+var upperSpecial = map[rune]string{
+	0x00DF: "\u0053\u0053",       // SS
+	0x0149: "\u02BC\u004E",       // ʼN
+	0x01F0: "\u004A\u030C",       // J̌
+	0x0390: "\u0399\u0308\u0301", // Ϊ́
+	0x03B0: "\u03A5\u0308\u0301", // Ϋ́
+	0x0587: "\u0535\u0552",       // ԵՒ
+	0x1E96: "\u0048\u0331",       // H̱
+	0x1E97: "\u0054\u0308",       // T̈
+	0x1E98: "\u0057\u030A",       // W̊
+	0x1E99: "\u0059\u030A",       // Y̊
+	0x1E9A: "\u0041\u02BE",       // Aʾ
+	0x1F50: "\u03A5\u0313",       // Υ̓
+	0x1F52: "\u03A5\u0313\u0300", // Υ̓̀
+	0x1F54: "\u03A5\u0313\u0301", // Υ̓́
+	0x1F56: "\u03A5\u0313\u0342", // Υ̓͂
+	0x1F80: "\u1F08\u0399",       // ἈΙ
+	0x1F81: "\u1F09\u0399",       // ἉΙ
+	0x1F82: "\u1F0A\u0399",       // ἊΙ
+	0x1F83: "\u1F0B\u0399",       // ἋΙ
+	0x1F84: "\u1F0C\u0399",       // ἌΙ
+	0x1F85: "\u1F0D\u0399",       // ἍΙ
+	0x1F86: "\u1F0E\u0399",       // ἎΙ
+	0x1F87: "\u1F0F\u0399",       // ἏΙ
+	0x1F88: "\u1F08\u0399",       // ἈΙ
+	0x1F89: "\u1F09\u0399",       // ἉΙ
+	0x1F8A: "\u1F0A\u0399",       // ἊΙ
+	0x1F8B: "\u1F0B\u0399",       // ἋΙ
+	0x1F8C: "\u1F0C\u0399",       // ἌΙ
+	0x1F8D: "\u1F0D\u0399",       // ἍΙ
+	0x1F8E: "\u1F0E\u0399",       // ἎΙ
+	0x1F8F: "\u1F0F\u0399",       // ἏΙ
+	0x1F90: "\u1F28\u0399",       // ἨΙ
+	0x1F91: "\u1F29\u0399",       // ἩΙ
+	0x1F92: "\u1F2A\u0399",       // ἪΙ
+	0x1F93: "\u1F2B\u0399",       // ἫΙ
+	0x1F94: "\u1F2C\u0399",       // ἬΙ
+	0x1F95: "\u1F2D\u0399",       // ἭΙ
+	0x1F96: "\u1F2E\u0399",       // ἮΙ
+	0x1F97: "\u1F2F\u0399",       // ἯΙ
+	0x1F98: "\u1F28\u0399",       // ἨΙ
+	0x1F99: "\u1F29\u0399",       // ἩΙ
+	0x1F9A: "\u1F2A\u0399",       // ἪΙ
+	0x1F9B: "\u1F2B\u0399",       // ἫΙ
+	0x1F9C: "\u1F2C\u0399",       // ἬΙ
+	0x1F9D: "\u1F2D\u0399",       // ἭΙ
+	0x1F9E: "\u1F2E\u0399",       // ἮΙ
+	0x1F9F: "\u1F2F\u0399",       // ἯΙ
+	0x1FA0: "\u1F68\u0399",       // ὨΙ
+	0x1FA1: "\u1F69\u0399",       // ὩΙ
+	0x1FA2: "\u1F6A\u0399",       // ὪΙ
+	0x1FA3: "\u1F6B\u0399",       // ὫΙ
+	0x1FA4: "\u1F6C\u0399",       // ὬΙ
+	0x1FA5: "\u1F6D\u0399",       // ὭΙ
+	0x1FA6: "\u1F6E\u0399",       // ὮΙ
+	0x1FA7: "\u1F6F\u0399",       // ὯΙ
+	0x1FA8: "\u1F68\u0399",       // ὨΙ
+	0x1FA9: "\u1F69\u0399",       // ὩΙ
+	0x1FAA: "\u1F6A\u0399",       // ὪΙ
+	0x1FAB: "\u1F6B\u0399",       // ὫΙ
+	0x1FAC: "\u1F6C\u0399",       // ὬΙ
+	0x1FAD: "\u1F6D\u0399",       // ὭΙ
+	0x1FAE: "\u1F6E\u0399",       // ὮΙ
+	0x1FAF: "\u1F6F\u0399",       // ὯΙ
+	0x1FB2: "\u1FBA\u0399",       // ᾺΙ
+	0x1FB3: "\u0391\u0399",       // ΑΙ
+	0x1FB4: "\u0386\u0399",       // ΆΙ
+	0x1FB6: "\u0391\u0342",       // Α͂
+	0x1FB7: "\u0391\u0342\u0399", // Α͂Ι
+	0x1FBC: "\u0391\u0399",       // ΑΙ
+	0x1FC2: "\u1FCA\u0399",       // ῊΙ
+	0x1FC3: "\u0397\u0399",       // ΗΙ
+	0x1FC4: "\u0389\u0399",       // ΉΙ
+	0x1FC6: "\u0397\u0342",       // Η͂
+	0x1FC7: "\u0397\u0342\u0399", // Η͂Ι
+	0x1FCC: "\u0397\u0399",       // ΗΙ
+	0x1FD2: "\u0399\u0308\u0300", // Ϊ̀
+	0x1FD3: "\u0399\u0308\u0301", // Ϊ́
+	0x1FD6: "\u0399\u0342",       // Ι͂
+	0x1FD7: "\u0399\u0308\u0342", // Ϊ͂
+	0x1FE2: "\u03A5\u0308\u0300", // Ϋ̀
+	0x1FE3: "\u03A5\u0308\u0301", // Ϋ́
+	0x1FE4: "\u03A1\u0313",       // Ρ̓
+	0x1FE6: "\u03A5\u0342",       // Υ͂
+	0x1FE7: "\u03A5\u0308\u0342", // Ϋ͂
+	0x1FF2: "\u1FFA\u0399",       // ῺΙ
+	0x1FF3: "\u03A9\u0399",       // ΩΙ
+	0x1FF4: "\u038F\u0399",       // ΏΙ
+	0x1FF6: "\u03A9\u0342",       // Ω͂
+	0x1FF7: "\u03A9\u0342\u0399", // Ω͂Ι
+	0x1FFC: "\u03A9\u0399",       // ΩΙ
+	0xFB00: "\u0046\u0046",       // FF
+	0xFB01: "\u0046\u0049",       // FI
+	0xFB02: "\u0046\u004C",       // FL
+	0xFB03: "\u0046\u0046\u0049", // FFI
+	0xFB04: "\u0046\u0046\u004C", // FFL
+	0xFB05: "\u0053\u0054",       // ST
+	0xFB06: "\u0053\u0054",       // ST
+	0xFB13: "\u0544\u0546",       // ՄՆ
+	0xFB14: "\u0544\u0535",       // ՄԵ
+	0xFB15: "\u0544\u053B",       // ՄԻ
+	0xFB16: "\u054E\u0546",       // ՎՆ
+	0xFB17: "\u0544\u053D",       // ՄԽ
+}
