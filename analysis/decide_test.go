@@ -92,3 +92,25 @@ func TestTooManyAtoms(t *testing.T) {
 	}
 	_ = popcount(3)
 }
+
+func TestMatchOracle(t *testing.T) {
+	opt := Options{DN: &MatchOracle{}}
+	tests := []struct {
+		rules string
+		sat   Tri
+	}{
+		{`{"all": [{"field": {"groups": "cn=admins,dc=example,dc=com"}}, {"except": {"field": {"groups": "cn=other,dc=example,dc=com"}}}]}`, Yes},
+		{`{"all": [{"field": {"dn": "*,ou=people,dc=example,dc=com"}}, {"except": {"field": {"dn": "cn=bob,ou=people,dc=example,dc=com"}}}]}`, Yes},
+		{`{"all": [{"field": {"groups": "Admins"}}, {"except": {"field": {"groups": "admins"}}}]}`, Unknown}, // case-insensitive: unsatisfiable, but not provable here
+		{`{"all": [{"field": {"dn": "cn=a,dc=b"}}, {"field": {"dn": "CN=A, DC=B"}}]}`, Yes},
+	}
+	for _, tt := range tests {
+		got := Satisfiable(parseRules(t, tt.rules), opt)
+		if got.Satisfiable != tt.sat {
+			t.Errorf("%s: %v, want %v", tt.rules, got.Satisfiable, tt.sat)
+		}
+		if got.Satisfiable == Yes && got.Witness == nil {
+			t.Errorf("%s: no witness", tt.rules)
+		}
+	}
+}

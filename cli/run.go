@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rolemap-lint/rolemap-lint/analysis"
 	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/dn"
 	"github.com/rolemap-lint/rolemap-lint/lint"
 	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
 	"github.com/rolemap-lint/rolemap-lint/source"
@@ -25,6 +27,8 @@ type run struct {
 	cfg      *config.Config
 	settings *lint.Settings
 	patterns *automaton.Cache
+	// normalizer normalizes each DN once per run.
+	normalizer *dn.Normalizer
 }
 
 func newRun(env Env, cf *commonFlags, paths []string) (*run, error) {
@@ -42,7 +46,9 @@ func newRun(env Env, cf *commonFlags, paths []string) (*run, error) {
 		return nil, err
 	}
 	r.cfg = cfg
-	r.settings = &lint.Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: dir}
+	r.normalizer = dn.NewNormalizer(dn.DefaultCacheEntries)
+	r.settings = &lint.Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: dir,
+		DNOracle: &analysis.MatchOracle{Normalizer: r.normalizer}}
 	for _, p := range cfg.Problems {
 		r.settings.ConfigProblems = append(r.settings.ConfigProblems, p.Diagnostic(lint.CheckConfig))
 	}

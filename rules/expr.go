@@ -1,6 +1,7 @@
 // Package rules models the role-mapping rule DSL (`rules`): the expression
 // tree with positions, its parser with Elasticsearch's exact error messages,
-// and (in match.go) its evaluation against a user.
+// and Elasticsearch's realm-scope validator. Evaluation against a user lives
+// in package match; reasoning over all users in package analysis.
 package rules
 
 import (
