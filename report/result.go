@@ -76,4 +76,11 @@ type Options struct {
 	Quiet bool
 	// Verbose adds skipped files and notes (text only).
 	Verbose bool
+	// Rules describes the checks (sarif only; the caller fills it from
+	// lint.All()).
+	Rules []RuleInfo
+	// SARIF holds the sarif format's options.
+	SARIF SARIFOptions
+	// GitHub holds the github format's options.
+	GitHub GitHubOptions
 }
