@@ -8,20 +8,31 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/lint"
+	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/report"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
-const checkUsage = `Usage: rolemap-lint [check|lint] [flags] [PATH...]
+const checkUsage = `Usage: rolemap-lint [check|lint|test] [flags] [PATH...]
 
 check (the default) lints every role mapping under the PATHs and runs the
-fixture tests; lint only lints. PATHs are files or directories (default "."),
-walked recursively; "-" reads one document from standard input.`
+fixture tests (*_test.yaml, *_test.yml, *_test.json); lint only lints; test
+only runs the fixtures (reporting the lint errors that make a mapping
+invalid, since Elasticsearch would reject it). PATHs are files or
+directories (default "."), walked recursively; "-" reads one document from
+standard input.`
 
+// runCheck implements check, lint and test.
 func runCheck(env Env, cmd string, args []string) (int, error) {
 	var cf commonFlags
 	fs := newFlagSet(cmd, checkUsage, env.Stderr)
 	cf.register(fs)
+	var cov bool
+	var covMin float64
+	if cmd != "lint" {
+		fs.BoolVar(&cov, "coverage", false, "report which rule outcomes (true/false per rule node) the fixture users exercised")
+		fs.Float64Var(&covMin, "coverage-min", 0, "with --coverage, exit 1 when coverage is below `PERCENT`")
+	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		if isHelp(err) {
@@ -33,6 +44,12 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	failOn, err := parseFailOn(cf.failOn)
 	if err != nil {
 		return 0, err
+	}
+	if covMin < 0 || covMin > 100 {
+		return 0, usagef("--coverage-min must be between 0 and 100")
+	}
+	if covMin > 0 {
+		cov = true
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -50,10 +67,22 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	} else if err != nil {
 		return 0, err
 	}
-	res := &report.Result{
-		Findings: lint.Run(ws, run.settings, lint.All()),
-		Skipped:  ws.Skipped,
-		Notes:    ws.Notes,
+	tests, fixtureDiags := parseFixtures(ws)
+	run.settings.FixtureFindings = fixtureDiags
+	findings := lint.Run(ws, run.settings, lint.All())
+	res := &report.Result{Skipped: ws.Skipped, Notes: ws.Notes}
+	if cmd == "test" {
+		findings = onlyRejections(findings)
+	}
+	res.Findings = findings
+	if cmd != "lint" {
+		resolver := run.resolver(ws)
+		res.Tests = runTests(resolver, tests)
+		if cov {
+			res.Coverage = coverage(resolver, tests, run)
+			res.Coverage.Min = covMin
+			res.Coverage.Below = covMin > 0 && res.Coverage.Percent < covMin
+		}
 	}
 	res.Summary.Files = len(ws.Files)
 	res.Summary.Mappings = len(ws.Mappings)
@@ -62,7 +91,23 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	if err := run.write(res); err != nil {
 		return 0, err
 	}
-	return exitCode(res, failOn), nil
+	code := exitCode(res, failOn)
+	if res.Coverage != nil && res.Coverage.Below {
+		code = ExitFindings
+	}
+	return code, nil
+}
+
+// onlyRejections keeps the findings of `test`: what makes Elasticsearch
+// reject a mapping (so it grants nothing), and broken fixtures.
+func onlyRejections(ds []diag.Diagnostic) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, d := range ds {
+		if mapping.Rejects(d.Check) || d.Check == "fixture" {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func parseFailOn(s string) (diag.Level, error) {

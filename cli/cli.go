@@ -36,7 +36,7 @@ const mainUsage = `rolemap-lint lints and tests Elasticsearch role mappings.
 Usage:
   rolemap-lint [check] [flags] [PATH...]   lint, then run fixtures (the default command)
   rolemap-lint lint [flags] [PATH...]      lint only
-  rolemap-lint test [flags] [PATH...]      run fixtures only
+  rolemap-lint test [flags] [PATH...]      run the fixture tests only
   rolemap-lint explain [user flags] [PATH...]
   rolemap-lint checks [--format text|json|markdown]
   rolemap-lint schema
@@ -77,10 +77,10 @@ func Main(env Env) (code int) {
 	case "help":
 		fmt.Fprintln(env.Stdout, mainUsage)
 		return ExitOK
-	case "check", "lint":
+	case "check", "lint", "test":
 		code, err = runCheck(env, cmd, args)
-	case "test", "explain":
-		code, err = runNotYet(env, cmd, args)
+	case "explain":
+		code, err = runExplain(env, args)
 	case "checks":
 		code, err = runChecks(env, args)
 	case "schema":

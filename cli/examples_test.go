@@ -81,7 +81,7 @@ func TestExamplesBroken(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if name := "examples/broken/" + e.Name(); !seen[name] && e.Name() != "README.md" {
+		if name := "examples/broken/" + e.Name(); !seen[name] && !e.IsDir() && e.Name() != "README.md" {
 			t.Errorf("%s produces no finding", name)
 		}
 	}
@@ -97,5 +97,25 @@ func TestExamplesBroken(t *testing.T) {
 	}
 	if diff := cmp.Diff(string(want), b.String()); diff != "" {
 		t.Errorf("findings on examples/broken changed (-want +got):\n%s", diff)
+	}
+}
+
+// TestExamplesFailingFixture: the failing fixture of examples/broken shows
+// the missing and unexpected roles and which mapping granted the latter.
+func TestExamplesFailingFixture(t *testing.T) {
+	code, out, errOut := runCLI(t, repoRoot(t), "test", "examples/broken/fixtures")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want 1\nstderr:\n%s", code, errOut)
+	}
+	for _, want := range []string{
+		"FAIL viewers do not get superuser (examples/broken/fixtures/access_test.yaml:4)",
+		"got roles:  [superuser]",
+		"missing:    [viewer]",
+		"unexpected: superuser",
+		"granted by mapping [admins] (examples/broken/fixtures/admins.json:1)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
 	}
 }

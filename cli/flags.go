@@ -90,3 +90,6 @@ func isHelp(err error) bool { return errors.Is(err, errHelp) }
 
 // flagSet wraps flag.FlagSet for registration callbacks.
 type flagSet struct{ *flag.FlagSet }
+
+// flagT is a defined flag, as Visit passes it.
+type flagT = flag.Flag

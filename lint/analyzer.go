@@ -59,6 +59,8 @@ type Settings struct {
 	Catalog *catalog.Catalog
 	// CatalogFindings are the problems found reading the roles files.
 	CatalogFindings []diag.Diagnostic
+	// FixtureFindings are the problems found reading the fixture files.
+	FixtureFindings []diag.Diagnostic
 }
 
 // Pass is one analyzer's view of a run.

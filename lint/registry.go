@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/fixtures"
 )
 
 // CheckConfig is the id of the check reporting configuration problems.
@@ -96,6 +97,19 @@ var registry = []*Analyzer{
 	unusedIgnore,
 	matchAll,
 	neverMatches,
+	{
+		Name:    fixtures.Check,
+		Level:   diag.Error,
+		Summary: "problems in fixture files (*_test.yaml): unknown keys, missing names, tests without expectations",
+		Doc: "Fixture files declare test users and the roles they must get (see the README). A fixture with an unknown key, " +
+			"no `name`, a duplicate name, no `user.username`, values of the wrong type, no expectation (`roles`, " +
+			"`includes`/`excludes` or `error`) or contradictory ones is reported here, and the test is counted as failed.",
+		Run: func(p *Pass) {
+			for _, d := range p.Settings.FixtureFindings {
+				p.Report(d)
+			}
+		},
+	},
 	unknownRole,
 	removedRole,
 	privilegedBroadGrant,

@@ -25,6 +25,7 @@ type jsonReport struct {
 	Findings []jsonFinding `json:"findings"`
 	Tests    []TestResult  `json:"tests"`
 	Summary  Summary       `json:"summary"`
+	Coverage *Coverage     `json:"coverage,omitempty"`
 }
 
 // Finding converts a diagnostic into its JSON form.
@@ -41,7 +42,7 @@ func toJSONFinding(d diag.Diagnostic) jsonFinding {
 
 // JSON writes the result as the stable JSON document of SPEC §3.
 func JSON(w io.Writer, r *Result) error {
-	out := jsonReport{Findings: []jsonFinding{}, Tests: []TestResult{}, Summary: r.Summary}
+	out := jsonReport{Findings: []jsonFinding{}, Tests: []TestResult{}, Summary: r.Summary, Coverage: r.Coverage}
 	for _, d := range r.Findings {
 		out.Findings = append(out.Findings, toJSONFinding(d))
 	}

@@ -43,6 +43,8 @@ type Result struct {
 	Skipped []string
 	// Notes are verbose remarks (shown with -v).
 	Notes []string
+	// Coverage is set when --coverage asked for it.
+	Coverage *Coverage
 }
 
 // Count fills the finding and test counters of the summary.

@@ -44,6 +44,7 @@ func Text(w io.Writer, r *Result, opt Options) error {
 	}
 	if !opt.Quiet {
 		t.tests(r.Tests)
+		t.coverage(r.Coverage)
 		if opt.Verbose {
 			for _, s := range r.Skipped {
 				fmt.Fprintf(t.w, "skipped %s: no role mapping in it\n", s)

@@ -1,0 +1,285 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rolemap-lint/rolemap-lint/fixtures"
+	"github.com/rolemap-lint/rolemap-lint/loader"
+	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/match"
+	"github.com/rolemap-lint/rolemap-lint/resolve"
+	"github.com/rolemap-lint/rolemap-lint/rules"
+	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/user"
+	"github.com/rolemap-lint/rolemap-lint/workspace"
+)
+
+const explainUsage = `Usage: rolemap-lint explain [user flags] [flags] [PATH...]
+
+Shows the roles one user gets from the role mappings under the PATHs and,
+for every mapping, why it matched or not: its rule tree, node by node.
+Describe the user with --user FILE (a fixture's user object, YAML or JSON)
+or with --username, --dn, --group, --realm and --metadata.`
+
+// stringList collects a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// explainFlags are the user flags of explain.
+type explainFlags struct {
+	userFile, username, dn, realm string
+	groups, metadata              stringList
+}
+
+func runExplain(env Env, args []string) (int, error) {
+	var cf commonFlags
+	var ef explainFlags
+	fs := newFlagSet("explain", explainUsage, env.Stderr)
+	cf.register(fs)
+	fs.StringVar(&ef.userFile, "user", "", "read the user from `FILE` (a fixture's user object)")
+	fs.StringVar(&ef.username, "username", "", "the user's `NAME`")
+	fs.StringVar(&ef.dn, "dn", "", "the user's distinguished name (absent: the user has no DN)")
+	fs.Var(&ef.groups, "group", "a `GROUP` of the user (repeatable)")
+	fs.StringVar(&ef.realm, "realm", "", "the realm as `NAME[:TYPE]`, e.g. ldap1:ldap")
+	fs.Var(&ef.metadata, "metadata", "a metadata entry `KEY=JSON` (repeatable; strings need quotes: dept='\"eng\"')")
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		if isHelp(err) {
+			fmt.Fprintln(env.Stdout, helpText(fs, explainUsage))
+			return ExitOK, nil
+		}
+		return 0, usagef("%v (see rolemap-lint explain -h)", err)
+	}
+	dnSet := false
+	fs.Visit(func(f *flagT) {
+		if f.Name == "dn" {
+			dnSet = true
+		}
+	})
+	format := "text"
+	for _, s := range cf.formats {
+		if s.format != "text" && s.format != "json" {
+			return 0, usagef("explain writes text or json, not %s", s.format)
+		}
+		format = s.format
+	}
+	if len(cf.formats) > 1 {
+		return 0, usagef("explain writes one report")
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	run, err := newRun(env, &cf, paths)
+	if err != nil {
+		return 0, err
+	}
+	u, err := run.explainUser(&ef, dnSet)
+	if err != nil {
+		return 0, err
+	}
+	ws, err := run.load()
+	if errors.Is(err, workspace.ErrNoFiles) {
+		return 0, usagef("nothing to explain: %v under %v", err, paths)
+	} else if err != nil {
+		return 0, err
+	}
+	ex := run.explain(ws, &u)
+	var w io.Writer = env.Stdout
+	if cf.output != "" {
+		if err := run.refuseInput(cf.output); err != nil {
+			return 0, err
+		}
+		f, err := os.Create(run.abs(cf.output))
+		if err != nil {
+			return 0, usagef("cannot write --output: %v", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return ExitOK, enc.Encode(ex)
+	}
+	color := cf.output == "" && !cf.noColor && env.Getenv("NO_COLOR") == "" && isTerminal(env.Stdout)
+	return ExitOK, writeExplainText(w, ex, color)
+}
+
+// explainUser builds the user from --user or the other user flags.
+func (r *run) explainUser(ef *explainFlags, dnSet bool) (user.User, error) {
+	if ef.userFile != "" {
+		if ef.username != "" || dnSet || len(ef.groups) > 0 || ef.realm != "" || len(ef.metadata) > 0 {
+			return user.User{}, usagef("--user FILE cannot be combined with the other user flags")
+		}
+		data, err := os.ReadFile(r.abs(ef.userFile))
+		if err != nil {
+			return user.User{}, usagef("--user: %v", err)
+		}
+		f := source.NewFile(r.rel(ef.userFile), data)
+		var doc *source.Value
+		var ds []string
+		if strings.EqualFold(filepath.Ext(ef.userFile), ".json") {
+			v, diags := loader.ParseJSON(f)
+			doc = v
+			for _, d := range diags {
+				ds = append(ds, d.Message)
+			}
+		} else {
+			docs, diags := loader.ParseYAML(f)
+			if len(docs) > 0 {
+				doc = docs[0]
+			}
+			for _, d := range diags {
+				ds = append(ds, d.Message)
+			}
+		}
+		u, diags := fixtures.UserFromFile(f, doc)
+		for _, d := range diags {
+			p := d.Span.Range().Start
+			ds = append(ds, fmt.Sprintf("%s:%d:%d: %s", f.Name, p.Line, p.Col, d.Message))
+		}
+		if len(ds) > 0 {
+			return user.User{}, usagef("invalid --user file:\n%s", strings.Join(ds, "\n"))
+		}
+		return u, nil
+	}
+	if ef.username == "" {
+		return user.User{}, usagef("explain needs a user: --username NAME (and --dn, --group, --realm, --metadata) or --user FILE")
+	}
+	u, err := fixtures.UserFromFlags(ef.username, ef.dn, dnSet, ef.groups, ef.realm, ef.metadata)
+	if err != nil {
+		return user.User{}, usagef("%v", err)
+	}
+	return u, nil
+}
+
+// Explanation is the JSON form of explain's answer.
+type Explanation struct {
+	User     explainedUser    `json:"user"`
+	Roles    []string         `json:"roles"`
+	Error    string           `json:"error"`
+	Mappings []explainedMap   `json:"mappings"`
+	DNFiles  []explainedGrant `json:"role_mapping_files"`
+	Anon     []string         `json:"anonymous_roles"`
+}
+
+type explainedUser struct {
+	Username string         `json:"username"`
+	DN       *string        `json:"dn"`
+	Groups   []string       `json:"groups"`
+	Realm    user.Realm     `json:"realm"`
+	Metadata map[string]any `json:"metadata"`
+}
+
+type explainedMap struct {
+	Name    string         `json:"name"`
+	Origin  string         `json:"origin"`
+	File    string         `json:"file"`
+	Line    int            `json:"line"`
+	Applied bool           `json:"applied"`
+	Skipped string         `json:"skipped,omitempty"`
+	Matched bool           `json:"matched"`
+	Roles   []string       `json:"roles"`
+	Rules   *explainedRule `json:"rules,omitempty"`
+}
+
+type explainedRule struct {
+	Rule     string           `json:"rule"`
+	Matched  bool             `json:"matched"`
+	Reason   string           `json:"reason"`
+	Line     int              `json:"line"`
+	Column   int              `json:"column"`
+	Error    string           `json:"error,omitempty"`
+	Children []*explainedRule `json:"children,omitempty"`
+}
+
+type explainedGrant struct {
+	Role   string `json:"role"`
+	Source string `json:"source"`
+}
+
+// explain resolves the user and traces every mapping.
+func (r *run) explain(ws *workspace.Workspace, u *user.User) *Explanation {
+	res := r.resolver(ws)
+	resolution := res.Resolve(u)
+	ex := &Explanation{User: explainedUser{u.Username, u.DN, u.Groups, u.Realm, u.Metadata},
+		Roles: nonNilStrings(resolution.Roles), Mappings: []explainedMap{}, DNFiles: []explainedGrant{}, Anon: []string{}}
+	if resolution.Err != nil {
+		ex.Error = resolution.Err.Error()
+	}
+	model, modelErr := match.NewModel(u, r.normalizer)
+	granted := map[*mapping.Mapping][]string{}
+	for _, g := range resolution.Grants {
+		switch {
+		case g.Mapping != nil:
+			granted[g.Mapping] = append(granted[g.Mapping], g.Role)
+		case g.DN != nil:
+			ex.DNFiles = append(ex.DNFiles, explainedGrant{Role: g.Role, Source: g.String()})
+		case g.Anonymous:
+			ex.Anon = append(ex.Anon, g.Role)
+		}
+	}
+	for _, m := range ws.Mappings {
+		em := explainedMap{Name: m.Name, Origin: m.Origin.String(), File: m.File().Name, Line: m.NameSpan.Range().Start.Line,
+			Roles: nonNilStrings(uniqueSorted(granted[m]))}
+		em.Skipped = res.Skipped(m)
+		em.Applied = em.Skipped == ""
+		if m.Rules != nil && modelErr == nil {
+			t := match.Explain(m.Rules, model)
+			em.Matched = t.Matched && em.Applied
+			em.Rules = explainRule(t)
+		}
+		ex.Mappings = append(ex.Mappings, em)
+	}
+	return ex
+}
+
+func explainRule(t *match.Trace) *explainedRule {
+	e := t.Expr
+	start := e.Span.Range().Start
+	label := e.Op.String()
+	if e.Op == rules.Field {
+		label = "field " + e.Field
+		start = e.FieldSpan.Range().Start
+	}
+	out := &explainedRule{Rule: label, Matched: t.Matched, Reason: t.Reason, Line: start.Line, Column: start.Col}
+	if t.Err != nil {
+		out.Error = t.Err.Error()
+	}
+	for _, c := range t.Children {
+		out.Children = append(out.Children, explainRule(c))
+	}
+	return out
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func uniqueSorted(in []string) []string {
+	set := map[string]bool{}
+	var out []string
+	for _, s := range in {
+		if !set[s] {
+			set[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var _ = resolve.Grant{}
