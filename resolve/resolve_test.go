@@ -61,8 +61,8 @@ func TestResolve(t *testing.T) {
 "bad": {"enabled": true, "roles": ["nope"], "rules": {"except": {"all": []}}},
 "boom": {"enabled": true, "role_templates": [{"template": {"source": "{{username}}"}, "format": "json"}], "rules": {"field": {"realm.name": "jwt1"}}}
 }`,
-		"dup.json":   `{"admins": {"enabled": true, "roles": ["dup"], "rules": {"all": []}}}`,
-		"op.json":    `{"state": {"role_mappings": {"admins": {"enabled": true, "roles": ["operator"], "rules": {"field": {"username": "olga"}}}}}}`,
+		"dup.json":         `{"admins": {"enabled": true, "roles": ["dup"], "rules": {"all": []}}}`,
+		"op.json":          `{"state": {"role_mappings": {"admins": {"enabled": true, "roles": ["operator"], "rules": {"field": {"username": "olga"}}}}}}`,
 		"role_mapping.yml": "ldap_role:\n  - \"cn=admins,dc=example,dc=com\"\nuser_role:\n  - \"cn=bob,ou=people,dc=example,dc=com\"\n",
 	}
 	r := setup(t, "anonymous_roles: [anon]\nrealms:\n  - {name: ldap1, type: ldap, unmapped_groups_as_roles: true}\n", files, template.ScriptSettings{})
