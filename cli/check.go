@@ -69,6 +69,7 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	}
 	tests, fixtureDiags := parseFixtures(ws)
 	run.settings.FixtureFindings = fixtureDiags
+	run.settings.FixtureUsers = fixtureUsers(tests)
 	findings := lint.Run(ws, run.settings, lint.All())
 	res := &report.Result{Skipped: ws.Skipped, Notes: ws.Notes}
 	if cmd == "test" {

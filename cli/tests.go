@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
@@ -27,6 +28,19 @@ func parseFixtures(ws *workspace.Workspace) ([]*fixtures.Test, []diag.Diagnostic
 		diags = append(diags, ds...)
 	}
 	return tests, diags
+}
+
+// fixtureUsers lists the users of the valid tests, for the checks that
+// render templates.
+func fixtureUsers(tests []*fixtures.Test) []lint.FixtureUser {
+	var out []lint.FixtureUser
+	for _, t := range tests {
+		if t.Valid {
+			out = append(out, lint.FixtureUser{User: t.User, Test: fmt.Sprintf("the user of test %q (%s:%d)", t.Name, t.File.Name, t.Line),
+				ExpectsError: t.Error != nil})
+		}
+	}
+	return out
 }
 
 // resolver prepares role resolution for the run.

@@ -61,6 +61,8 @@ type Settings struct {
 	CatalogFindings []diag.Diagnostic
 	// FixtureFindings are the problems found reading the fixture files.
 	FixtureFindings []diag.Diagnostic
+	// FixtureUsers are the users of the valid fixture tests.
+	FixtureUsers []FixtureUser
 }
 
 // Pass is one analyzer's view of a run.

@@ -218,3 +218,17 @@ func TestRoleChecks(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestTemplateOutput(t *testing.T) {
+	files := map[string]string{"m.json": `{
+"a": {"enabled": true, "role_templates": [{"template": {"source": "{{metadata.team}}"}}], "rules": {"field": {"realm.name": "saml1"}}},
+"b": {"enabled": true, "role_templates": [{"template": {"source": "{{username}}"}, "format": "json"}], "rules": {"field": {"realm.name": "saml1"}}},
+"c": {"enabled": true, "role_templates": [{"template": {"source": "team_{{metadata.team}}"}}], "rules": {"all": [{"field": {"realm.name": "saml1"}}, {"field": {"metadata.team": "*"}}]}},
+"d": {"enabled": true, "role_templates": [{"template": {"source": "[\"{{username}}\"]"}, "format": "json"}], "rules": {"field": {"realm.name": "saml1"}}}
+}`}
+	got := lintFiles(t, "", files, "template-output")
+	want := []string{"template-output m.json:2:43 warning", "template-output m.json:3:43 warning"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -110,6 +110,7 @@ var registry = []*Analyzer{
 			}
 		},
 	},
+	templateOutput,
 	unknownRole,
 	removedRole,
 	privilegedBroadGrant,
