@@ -1,0 +1,1101 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/rolemap-lint/rolemap-lint/analysis"
+	"github.com/rolemap-lint/rolemap-lint/automaton"
+	"github.com/rolemap-lint/rolemap-lint/catalog"
+	"github.com/rolemap-lint/rolemap-lint/config"
+	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/dn"
+	"github.com/rolemap-lint/rolemap-lint/fixtures"
+	"github.com/rolemap-lint/rolemap-lint/report"
+	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
+	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/workspace"
+)
+
+// Example is a small repository that makes one check fire, and its fix.
+// docs/checks.md shows it with the output of `rolemap-lint lint` on it.
+type Example struct {
+	// Files maps slash-separated paths, relative to the repository root,
+	// to their contents: mapping files and, when the check needs them, a
+	// .rolemap-lint.yaml, roles files, elasticsearch.yml, role_mapping.yml
+	// or fixture files.
+	Files map[string]string
+	// Args are the PATHs given to `rolemap-lint lint`, run in the
+	// repository root (none: the root itself).
+	Args []string
+	// Fix explains, in Markdown, how to fix the problem.
+	Fix string
+	// Fixed holds the files the fix changes (or adds), with their fixed
+	// contents; the fixed repository is Files with these replaced. The
+	// check must not fire on it.
+	Fixed map[string]string
+}
+
+// FixedFiles returns the fixed repository: Files with Fixed applied.
+func (e Example) FixedFiles() map[string]string {
+	out := make(map[string]string, len(e.Files)+len(e.Fixed))
+	for name, content := range e.Files {
+		out[name] = content
+	}
+	for name, content := range e.Fixed {
+		out[name] = content
+	}
+	return out
+}
+
+// ExampleResult is what `rolemap-lint lint` finds in an example.
+type ExampleResult struct {
+	// Findings are the findings, as lint.Run returns them.
+	Findings []diag.Diagnostic
+	// Text is the text report, without colour, exactly as the CLI prints
+	// it (file names relative to the repository root).
+	Text string
+}
+
+// RunExample writes files to a temporary directory and lints them as
+// `rolemap-lint lint ARGS` run in that directory would: the same config,
+// role catalog, workspace, fixture findings and text report. Only the
+// directory's own .rolemap-lint.yaml is read (never one of its parents).
+func RunExample(files map[string]string, args []string) (*ExampleResult, error) {
+	dir, err := os.MkdirTemp("", "rolemap-lint-example-")
+	if err != nil {
+		return nil, fmt.Errorf("running example: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	if err := writeFiles(dir, files); err != nil {
+		return nil, err
+	}
+	return lintDir(dir, args)
+}
+
+// writeFiles writes each file below dir.
+func writeFiles(dir string, files map[string]string) error {
+	for name, content := range files {
+		clean := filepath.Clean(filepath.FromSlash(name))
+		if name == "" || filepath.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+			return fmt.Errorf("example file %q: not a relative path inside the repository", name)
+		}
+		full := filepath.Join(dir, clean)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return fmt.Errorf("example file %s: %w", name, err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			return fmt.Errorf("example file %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// lintDir mirrors the CLI's `lint` command (cli.newRun, run.load,
+// runCheck) for the working directory dir.
+func lintDir(dir string, args []string) (*ExampleResult, error) {
+	rel := func(p string) string {
+		r, err := filepath.Rel(dir, p)
+		if err != nil {
+			return filepath.ToSlash(p)
+		}
+		return filepath.ToSlash(r)
+	}
+	cfg, err := exampleConfig(dir, rel)
+	if err != nil {
+		return nil, err
+	}
+	normalizer := dn.NewNormalizer(dn.DefaultCacheEntries)
+	s := &Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: dir,
+		DNOracle: &analysis.MatchOracle{Normalizer: normalizer}}
+	for _, p := range cfg.Problems {
+		s.ConfigProblems = append(s.ConfigProblems, p.Diagnostic(CheckConfig))
+	}
+	if err := loadExampleCatalog(cfg, s, rel); err != nil {
+		return nil, err
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	paths := make([]string, len(args))
+	for i, a := range args {
+		paths[i] = filepath.Join(dir, filepath.FromSlash(a))
+	}
+	ws, err := workspace.Load(workspace.Options{
+		Dir:      dir,
+		Paths:    paths,
+		Excluded: cfg.ExcludedFrom(dir),
+		Role: func(r string) workspace.FileRole {
+			cr := cfg.Rel(filepath.Join(dir, filepath.FromSlash(r)))
+			switch {
+			case cfg.IsConfigInput(cr):
+				return workspace.Ignored
+			case cfg.IsRoleMappingFile(cr):
+				return workspace.RoleMappingFile
+			}
+			return workspace.Auto
+		},
+		DNFileOptions: func(r string) rolemapfile.Options {
+			return dnFileOptions(cfg, filepath.Join(dir, filepath.FromSlash(r)))
+		},
+		Version:  cfg.ESVersion,
+		Patterns: &automaton.Cache{},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("loading the example: %w", err)
+	}
+	ws.Diags = append(ws.Diags, missingDNFiles(cfg)...)
+	for _, f := range ws.Files {
+		if f.Kind != workspace.FixtureFile {
+			continue
+		}
+		tests, ds := fixtures.Parse(f.Source, f.Docs)
+		s.FixtureFindings = append(s.FixtureFindings, ds...)
+		for _, t := range tests {
+			if t.Valid {
+				s.FixtureUsers = append(s.FixtureUsers, FixtureUser{User: t.User, ExpectsError: t.Error != nil,
+					Test: fmt.Sprintf("the user of test %q (%s:%d)", t.Name, t.File.Name, t.Line)})
+			}
+		}
+	}
+	res := &report.Result{Findings: Run(ws, s, All()), Skipped: ws.Skipped, Notes: ws.Notes}
+	res.Summary.Files = len(ws.Files)
+	res.Summary.Mappings = len(ws.Mappings)
+	res.Summary.SkippedFiles = len(ws.Skipped)
+	res.Count()
+	var b bytes.Buffer
+	if err := report.Text(&b, res, report.Options{}); err != nil {
+		return nil, fmt.Errorf("rendering the example's report: %w", err)
+	}
+	return &ExampleResult{Findings: res.Findings, Text: b.String()}, nil
+}
+
+// exampleConfig loads dir/.rolemap-lint.yaml, or the defaults, naming the
+// config files relative to dir as the CLI does.
+func exampleConfig(dir string, rel func(string) string) (*config.Config, error) {
+	path := filepath.Join(dir, config.FileName)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		cfg := config.Default()
+		cfg.Dir = dir
+		return cfg, nil
+	}
+	known := map[string]bool{}
+	for _, a := range All() {
+		known[a.Name] = true
+	}
+	cfg, err := config.Load(path, config.LoadOptions{KnownChecks: known})
+	if err != nil {
+		return nil, fmt.Errorf("example config: %w", err)
+	}
+	if cfg.File != nil {
+		cfg.File.Name = rel(cfg.File.Name)
+	}
+	if cfg.ES != nil && cfg.ES.Settings != nil && cfg.ES.Settings.File != nil {
+		cfg.ES.Settings.File.Name = rel(cfg.ES.Settings.File.Name)
+	}
+	return cfg, nil
+}
+
+// loadExampleCatalog reads the configured roles files into s.Catalog.
+func loadExampleCatalog(cfg *config.Config, s *Settings, rel func(string) string) error {
+	paths, err := cfg.ExpandGlobs(cfg.Roles.Files)
+	if err != nil {
+		return fmt.Errorf("example roles.files: %w", err)
+	}
+	var files []*catalog.RolesFile
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("example roles.files: %w", err)
+		}
+		rf, ds := catalog.ReadRolesFile(source.NewFile(rel(p), data))
+		files = append(files, rf)
+		s.CatalogFindings = append(s.CatalogFindings, ds...)
+	}
+	c := catalog.New(cfg.ESVersion, catalog.Options{Builtin: cfg.Roles.Builtin, Names: cfg.Roles.Names,
+		Files: files, PrivilegedExtra: cfg.PrivilegedRoles})
+	s.CatalogFindings = append(s.CatalogFindings, c.Findings()...)
+	s.Catalog = c
+	return nil
+}
+
+// dnFileOptions says how Elasticsearch reads the DN file at abs (as the
+// CLI's run.dnFileOptions).
+func dnFileOptions(cfg *config.Config, abs string) rolemapfile.Options {
+	o := rolemapfile.Options{Path: abs}
+	for _, realm := range cfg.RoleMappingFileRealms(abs) {
+		if o.RealmName == "" {
+			o.RealmType, o.RealmName = realm.Type, realm.Name
+		}
+		if realm.RoleMappingFileExplicit && realm.Enabled {
+			o.Strict = true
+			o.RealmType, o.RealmName = realm.Type, realm.Name
+		}
+	}
+	return o
+}
+
+// missingDNFiles reports configured role mapping files that do not exist
+// (as the CLI's run.missingDNFiles).
+func missingDNFiles(cfg *config.Config) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	seen := map[string]bool{}
+	for _, realm := range cfg.Realms {
+		if !realm.UsesDNFile() || !realm.Enabled || realm.RoleMappingFile == "" || seen[realm.RoleMappingFile] {
+			continue
+		}
+		seen[realm.RoleMappingFile] = true
+		if _, err := os.Stat(realm.RoleMappingFile); err == nil {
+			continue
+		}
+		out = append(out, rolemapfile.MissingFileDiagnostic(realm.Span, realm.RoleMappingFile, realm.Name, realm.RoleMappingFileExplicit))
+	}
+	return out
+}
+
+// Examples returns the example of every documented check, keyed by check
+// id: a small repository that makes the check fire, and its fix.
+func Examples() map[string]Example {
+	return map[string]Example{
+		"syntax": {
+			Files: map[string]string{"mappings/ldap-kibana-admins.json": `{
+  "enabled": true,
+  "roles": ["kibana_admin"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": {
+          "groups": "cn=kibana-admins,ou=groups,dc=example,dc=com",
+          "groups": "cn=ops,ou=groups,dc=example,dc=com"
+      } }
+    ]
+  }
+}
+`},
+			Fix: "A key may appear once per object. A `field` rule tests one field; to require two groups, write one `field` rule " +
+				"per group in the `all` (to accept either group, list both values in one rule: `\"groups\": [\"…\", \"…\"]`).",
+			Fixed: map[string]string{"mappings/ldap-kibana-admins.json": `{
+  "enabled": true,
+  "roles": ["kibana_admin"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "groups": "cn=kibana-admins,ou=groups,dc=example,dc=com" } },
+      { "field": { "groups": "cn=ops,ou=groups,dc=example,dc=com" } }
+    ]
+  }
+}
+`},
+		},
+		"ambiguous-yaml": {
+			Files: map[string]string{"mappings/saml-oslo-office.yaml": `# Kibana access for the Oslo office.
+enabled: true
+roles: [viewer]
+rules:
+  all:
+    - field: {realm.name: saml1}
+    - field: {metadata.country: NO}
+`},
+			Fix: "Quote the value, so that every YAML parser reads the string `NO`: a YAML 1.1 parser reads the unquoted `NO` as the " +
+				"boolean `false`, and the rule then never matches the Oslo office's users.",
+			Fixed: map[string]string{"mappings/saml-oslo-office.yaml": `# Kibana access for the Oslo office.
+enabled: true
+roles: [viewer]
+rules:
+  all:
+    - field: {realm.name: saml1}
+    - field: {metadata.country: "NO"}
+`},
+		},
+		"schema": {
+			Files: map[string]string{"mappings/support-run-as.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "run_as": ["support-bot"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "saml1" } },
+      { "field": { "groups": "support" } }
+    ]
+  }
+}
+`},
+			Fix: "Delete `run_as`: a role mapping only grants roles. To let the support team impersonate `support-bot`, grant a role " +
+				"whose `run_as` privilege lists it (`PUT /_security/role/support_run_as {\"run_as\": [\"support-bot\"]}`) and map that role.",
+			Fixed: map[string]string{"mappings/support-run-as.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "saml1" } },
+      { "field": { "groups": "support" } }
+    ]
+  }
+}
+`},
+		},
+		"roles-or-templates": {
+			Files: map[string]string{"mappings/saml-users.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "role_templates": [
+    { "template": { "source": "team_{{metadata.team}}" }, "format": "string" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+			Fix: "Split it into two mappings: one grants the fixed roles, the other the templated ones (a user matching both gets the " +
+				"union).",
+			Fixed: map[string]string{
+				"mappings/saml-users.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`,
+				"mappings/saml-team-roles.json": `{
+  "enabled": true,
+  "role_templates": [
+    { "template": { "source": "team_{{metadata.team}}" }, "format": "string" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+		},
+		"reserved-metadata-key": {
+			Files: map[string]string{"mappings/saml-viewers.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": { "field": { "realm.name": "saml1" } },
+  "metadata": { "_owner": "team-observability", "ticket": "OPS-1234" }
+}
+`},
+			Fix: "Rename the key without the leading underscore.",
+			Fixed: map[string]string{"mappings/saml-viewers.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": { "field": { "realm.name": "saml1" } },
+  "metadata": { "owner": "team-observability", "ticket": "OPS-1234" }
+}
+`},
+		},
+		"rule-syntax": {
+			Files: map[string]string{"mappings/ldap-employees.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "except": { "field": { "groups": "cn=contractors,ou=groups,dc=example,dc=com" } }
+  }
+}
+`},
+			Fix: "`except` is only allowed as an element of an `all` array: say whom the mapping is for, then whom to leave out.",
+			Fixed: map[string]string{"mappings/ldap-employees.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "except": { "field": { "groups": "cn=contractors,ou=groups,dc=example,dc=com" } } }
+    ]
+  }
+}
+`},
+		},
+		"invalid-pattern": {
+			Files: map[string]string{"mappings/ldap-service-accounts.json": `{
+  "enabled": true,
+  "roles": ["monitoring_user"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "username": "/svc-.*" } }
+    ]
+  }
+}
+`},
+			Fix: "Close the regular expression with `/` (`\"/svc-.*/\"`), or, simpler, write the wildcard `\"svc-*\"`.",
+			Fixed: map[string]string{"mappings/ldap-service-accounts.json": `{
+  "enabled": true,
+  "roles": ["monitoring_user"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "username": "svc-*" } }
+    ]
+  }
+}
+`},
+		},
+		"invalid-template": {
+			Files: map[string]string{"mappings/saml-team-roles.json": `{
+  "enabled": true,
+  "role_templates": [
+    { "template": { "source": "team_{{metadata.team}}" }, "format": "text" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+			Fix: "`format` is `string` (the rendered text is one role name, the default) or `json` (the rendered text is a JSON string " +
+				"or array of role names).",
+			Fixed: map[string]string{"mappings/saml-team-roles.json": `{
+  "enabled": true,
+  "role_templates": [
+    { "template": { "source": "team_{{metadata.team}}" }, "format": "string" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+		},
+		"duplicate-name": {
+			Files: map[string]string{
+				"mappings/ldap.json": `{
+  "admins": {
+    "enabled": true,
+    "roles": ["superuser"],
+    "rules": {
+      "all": [
+        { "field": { "realm.name": "ldap1" } },
+        { "field": { "groups": "cn=es-admins,ou=groups,dc=example,dc=com" } }
+      ]
+    }
+  }
+}
+`,
+				"mappings/saml.json": `{
+  "admins": {
+    "enabled": true,
+    "roles": ["superuser"],
+    "rules": {
+      "all": [
+        { "field": { "realm.name": "saml1" } },
+        { "field": { "groups": "es-admins" } }
+      ]
+    }
+  }
+}
+`},
+			Fix: "Give every mapping its own name, for example after the realm it serves.",
+			Fixed: map[string]string{
+				"mappings/ldap.json": `{
+  "ldap-admins": {
+    "enabled": true,
+    "roles": ["superuser"],
+    "rules": {
+      "all": [
+        { "field": { "realm.name": "ldap1" } },
+        { "field": { "groups": "cn=es-admins,ou=groups,dc=example,dc=com" } }
+      ]
+    }
+  }
+}
+`,
+				"mappings/saml.json": `{
+  "saml-admins": {
+    "enabled": true,
+    "roles": ["superuser"],
+    "rules": {
+      "all": [
+        { "field": { "realm.name": "saml1" } },
+        { "field": { "groups": "es-admins" } }
+      ]
+    }
+  }
+}
+`},
+		},
+		"reserved-name": {
+			Files: map[string]string{"mappings/dump.json": `{
+  "saml-viewers": {
+    "enabled": true,
+    "roles": ["viewer"],
+    "rules": { "field": { "realm.name": "saml1" } }
+  },
+  "ldap-monitoring-read-only-operator-mapping": {
+    "enabled": true,
+    "roles": ["monitoring_user"],
+    "rules": { "field": { "realm.name": "ldap1" } }
+  }
+}
+`},
+			Fix: "The entry is an operator mapping as `GET /_security/role_mapping` shows it. It is managed in the operator file " +
+				"settings (`state.role_mappings`), not through the API: remove it from the dump.",
+			Fixed: map[string]string{"mappings/dump.json": `{
+  "saml-viewers": {
+    "enabled": true,
+    "roles": ["viewer"],
+    "rules": { "field": { "realm.name": "saml1" } }
+  }
+}
+`},
+		},
+		"tolerated-form": {
+			Files: map[string]string{"mappings/saml-viewers.yaml": `enabled: true
+roles: viewer
+rules:
+  field: {realm.name: saml1}
+`},
+			Fix: "Write the canonical form, as `GET /_security/role_mapping` returns it: `roles` is a list.",
+			Fixed: map[string]string{"mappings/saml-viewers.yaml": `enabled: true
+roles: [viewer]
+rules:
+  field: {realm.name: saml1}
+`},
+		},
+		"role-mapping-file": {
+			Files: map[string]string{"config/role_mapping.yml": `# DN role mappings of the ldap1 realm.
+superuser: "cn=es-admins,ou=groups,dc=example,dc=com"
+monitoring_user:
+  - "cn=ops,ou=groups,dc=example,dc=com"
+`},
+			Fix: "Write every role's DNs as a YAML list, even a single one.",
+			Fixed: map[string]string{"config/role_mapping.yml": `# DN role mappings of the ldap1 realm.
+superuser:
+  - "cn=es-admins,ou=groups,dc=example,dc=com"
+monitoring_user:
+  - "cn=ops,ou=groups,dc=example,dc=com"
+`},
+		},
+		"unrecognized-file": {
+			Files: map[string]string{
+				"mappings/ldap-logs.json": `{
+  "enabled": true,
+  "roles": ["logs_reader"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "groups": "cn=developers,ou=groups,dc=example,dc=com" } }
+    ]
+  }
+}
+`,
+				"mappings/logs_reader.json": `{
+  "cluster": ["monitor"],
+  "indices": [
+    { "names": ["logs-*"], "privileges": ["read", "view_index_metadata"] }
+  ]
+}
+`},
+			Args: []string{"mappings/ldap-logs.json", "mappings/logs_reader.json"},
+			Fix: "The file is a role (a `PUT /_security/role` body), not a role mapping. Declare it in `.rolemap-lint.yaml` as a " +
+				"roles file: rolemap-lint then reads it as a role definition, and checks that the mappings' roles exist.",
+			Fixed: map[string]string{".rolemap-lint.yaml": `roles:
+  builtin: true
+  files: ["mappings/logs_reader.json"]
+`},
+		},
+		"unknown-field": {
+			Files: map[string]string{"mappings/ldap-oncall.json": `{
+  "enabled": true,
+  "roles": ["editor"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "userid": ["jdoe", "asmith"] } }
+    ]
+  }
+}
+`},
+			Fix: "Use the user model's field: the login name is `username`.",
+			Fixed: map[string]string{"mappings/ldap-oncall.json": `{
+  "enabled": true,
+  "roles": ["editor"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "username": ["jdoe", "asmith"] } }
+    ]
+  }
+}
+`},
+		},
+		"type-mismatch": {
+			Files: map[string]string{"mappings/ldap-badge-users.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "username": 10042 } }
+    ]
+  }
+}
+`},
+			Fix: "Quote the value: user names are strings, even when they are numbers.",
+			Fixed: map[string]string{"mappings/ldap-badge-users.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "username": "10042" } }
+    ]
+  }
+}
+`},
+		},
+		"empty-any-all": {
+			Files: map[string]string{"mappings/saml-editors.json": `{
+  "enabled": true,
+  "roles": ["editor"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "saml1" } },
+      { "any": [] }
+    ]
+  }
+}
+`},
+			Fix: "Fill in the alternatives (or, if there are none, remove the `any`).",
+			Fixed: map[string]string{"mappings/saml-editors.json": `{
+  "enabled": true,
+  "roles": ["editor"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "saml1" } },
+      { "any": [
+          { "field": { "groups": "analysts" } },
+          { "field": { "groups": "data-engineers" } }
+      ] }
+    ]
+  }
+}
+`},
+		},
+		"doc-inversion": {
+			Files: map[string]string{"mappings/ldap-active-staff.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "except": { "field": { "metadata.terminated_date": null } } }
+    ]
+  }
+}
+`},
+			Fix: "To select users who do not have a `terminated_date`, test the field for `null` directly.",
+			Fixed: map[string]string{"mappings/ldap-active-staff.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "metadata.terminated_date": null } }
+    ]
+  }
+}
+`},
+		},
+		"stored-template": {
+			Files: map[string]string{"mappings/saml-group-roles.json": `{
+  "enabled": true,
+  "role_templates": [
+    { "template": { "id": "saml-group-roles" }, "format": "json" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+			Fix: "Inline the script's source, so that it is reviewed, checked and tested with the mapping (or accept the finding: " +
+				"it is `info`).",
+			Fixed: map[string]string{"mappings/saml-group-roles.json": `{
+  "enabled": true,
+  "role_templates": [
+    { "template": { "source": "{{#tojson}}groups{{/tojson}}" }, "format": "json" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+		},
+		"scripting-disabled": {
+			Files: map[string]string{
+				".rolemap-lint.yaml": `elasticsearch_yml: config/elasticsearch.yml
+`,
+				"config/elasticsearch.yml": `cluster.name: logging-prod
+script.allowed_contexts: [search, update]
+`,
+				"mappings/saml-group-roles.json": `{
+  "enabled": true,
+  "role_templates": [
+    { "template": { "source": "{{#tojson}}groups{{/tojson}}" }, "format": "json" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+			Fix: "Allow the `template` context (role templates run there), or replace the templates with fixed `roles`.",
+			Fixed: map[string]string{"config/elasticsearch.yml": `cluster.name: logging-prod
+script.allowed_contexts: [search, update, template]
+`},
+		},
+		"dn-syntax": {
+			Files: map[string]string{"mappings/ldap-admins.json": `{
+  "enabled": true,
+  "roles": ["kibana_admin"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "groups": "cn=kibana-admins,ou=groups,dc=example,dccom" } }
+    ]
+  }
+}
+`},
+			Fix: "Fix the DN: every RDN is `attribute=value`.",
+			Fixed: map[string]string{"mappings/ldap-admins.json": `{
+  "enabled": true,
+  "roles": ["kibana_admin"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "groups": "cn=kibana-admins,ou=groups,dc=example,dc=com" } }
+    ]
+  }
+}
+`},
+		},
+		"dn-pattern-case": {
+			Files: map[string]string{"mappings/ldap-service-accounts.json": `{
+  "enabled": true,
+  "roles": ["monitoring_user"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "dn": "CN=svc-*,OU=Service Accounts,DC=example,DC=com" } }
+    ]
+  }
+}
+`},
+			Fix: "Write the pattern in lower case: Elasticsearch also tries the user's DN normalized to lower case, so a lower-case " +
+				"pattern matches however the directory spells it.",
+			Fixed: map[string]string{"mappings/ldap-service-accounts.json": `{
+  "enabled": true,
+  "roles": ["monitoring_user"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "dn": "cn=svc-*,ou=service accounts,dc=example,dc=com" } }
+    ]
+  }
+}
+`},
+		},
+		"literal-looks-like-pattern": {
+			Files: map[string]string{"mappings/oidc-staff.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "oidc1" } },
+      { "field": { "username": "/.*@example\\.com/" } }
+    ]
+  }
+}
+`},
+			Fix: "Escape the at-sign (`\"/.*\\\\@example\\\\.com/\"`), or use the simpler wildcard `\"*@example.com\"`.",
+			Fixed: map[string]string{"mappings/oidc-staff.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "oidc1" } },
+      { "field": { "username": "*@example.com" } }
+    ]
+  }
+}
+`},
+		},
+		"unused-ignore": {
+			Files: map[string]string{
+				".rolemap-lint.yaml": `es_version: "9.1"
+ignore:
+  - check: unknown-field
+    path: "mappings/legacy-*.json"
+    reason: "legacy mappings test userid until the LDAP migration (OPS-812)"
+`,
+				"mappings/legacy-ldap.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "username": ["jdoe", "asmith"] } }
+    ]
+  }
+}
+`},
+			Fix: "The migration is done and the mapping tests `username`: delete the entry.",
+			Fixed: map[string]string{".rolemap-lint.yaml": `es_version: "9.1"
+`},
+		},
+		"match-all": {
+			Files: map[string]string{"mappings/everyone-edits.json": `{
+  "enabled": true,
+  "roles": ["editor"],
+  "rules": { "field": { "username": "*" } }
+}
+`},
+			Fix: "Say who the mapping is for: the realm, and the group that should have the role.",
+			Fixed: map[string]string{"mappings/everyone-edits.json": `{
+  "enabled": true,
+  "roles": ["editor"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "saml1" } },
+      { "field": { "groups": "editors" } }
+    ]
+  }
+}
+`},
+		},
+		"never-matches": {
+			Files: map[string]string{"mappings/analysts.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "realm.name": "saml1" } },
+      { "field": { "groups": "analysts" } }
+    ]
+  }
+}
+`},
+			Fix: "A user comes from one realm. To accept users of either realm, list both realms in one rule (a list of values " +
+				"matches any of them).",
+			Fixed: map[string]string{"mappings/analysts.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": ["ldap1", "saml1"] } },
+      { "field": { "groups": "analysts" } }
+    ]
+  }
+}
+`},
+		},
+		"fixture": {
+			Files: map[string]string{
+				"mappings/saml-viewers.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`,
+				"tests/access_test.yaml": `tests:
+  - name: SAML users can view dashboards
+    user: {username: alice, realm: {name: saml1, type: saml}}
+    rolse: [viewer]
+`},
+			Fix: "Spell the expectation `roles` (the exact roles), or use `includes`/`excludes`.",
+			Fixed: map[string]string{"tests/access_test.yaml": `tests:
+  - name: SAML users can view dashboards
+    user: {username: alice, realm: {name: saml1, type: saml}}
+    roles: [viewer]
+`},
+		},
+		"unknown-role": {
+			Files: map[string]string{
+				".rolemap-lint.yaml": `roles:
+  builtin: true
+  names: [logs_reader, metrics_reader]
+`,
+				"mappings/ldap-developers.json": `{
+  "enabled": true,
+  "roles": ["logs_raeder"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "groups": "cn=developers,ou=groups,dc=example,dc=com" } }
+    ]
+  }
+}
+`},
+			Fix: "Fix the role name (or, if the role is new, add it to `roles.names` or to a file of `roles.files`).",
+			Fixed: map[string]string{"mappings/ldap-developers.json": `{
+  "enabled": true,
+  "roles": ["logs_reader"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "groups": "cn=developers,ou=groups,dc=example,dc=com" } }
+    ]
+  }
+}
+`},
+		},
+		"removed-role": {
+			Files: map[string]string{"mappings/saml-kibana.json": `{
+  "enabled": true,
+  "roles": ["kibana_user"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "saml1" } },
+      { "field": { "groups": "kibana-users" } }
+    ]
+  }
+}
+`},
+			Fix: "Map the replacement role.",
+			Fixed: map[string]string{"mappings/saml-kibana.json": `{
+  "enabled": true,
+  "roles": ["kibana_admin"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "saml1" } },
+      { "field": { "groups": "kibana-users" } }
+    ]
+  }
+}
+`},
+		},
+		"privileged-broad-grant": {
+			Files: map[string]string{"mappings/es-admins.json": `{
+  "enabled": true,
+  "roles": ["superuser"],
+  "rules": { "field": { "groups": "es-admins" } }
+}
+`},
+			Fix: "Pin the realm whose `es-admins` group you trust.",
+			Fixed: map[string]string{"mappings/es-admins.json": `{
+  "enabled": true,
+  "roles": ["superuser"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "saml1" } },
+      { "field": { "groups": "es-admins" } }
+    ]
+  }
+}
+`},
+		},
+		"roles-file": {
+			Files: map[string]string{
+				".rolemap-lint.yaml": `roles:
+  builtin: true
+  files: ["roles/*.yml"]
+`,
+				"roles/logs.yml": `logs_reader:
+  cluster: [monitor]
+  indicies:
+    - names: ["logs-*"]
+      privileges: [read, view_index_metadata]
+`,
+				"mappings/ldap-developers.json": `{
+  "enabled": true,
+  "roles": ["logs_reader"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "groups": "cn=developers,ou=groups,dc=example,dc=com" } }
+    ]
+  }
+}
+`},
+			Fix: "Fix the field name: index privileges are listed under `indices`.",
+			Fixed: map[string]string{"roles/logs.yml": `logs_reader:
+  cluster: [monitor]
+  indices:
+    - names: ["logs-*"]
+      privileges: [read, view_index_metadata]
+`},
+		},
+		"config": {
+			Files: map[string]string{
+				".rolemap-lint.yaml": `elasticsearch_yml: config/elasticsearch.yml
+`,
+				"config/elasticsearch.yml": `xpack.security.authc.realms:
+  saml.saml1:
+    order: 1
+    idp.metadata.path: saml/idp-metadata.xml
+    idp.entity_id: "https://sso.example.com/"
+    sp.entity_id: "https://kibana.example.com/"
+    sp.acs: "https://kibana.example.com/api/security/saml/callback"
+    attributes.principal: nameid
+    attributes.groups: groups
+  oidc.oidc1:
+    order: 1
+    rp.client_id: kibana
+    rp.response_type: code
+    rp.redirect_uri: "https://kibana.example.com/api/security/oidc/callback"
+    op.issuer: "https://login.example.com"
+    op.authorization_endpoint: "https://login.example.com/authorize"
+    op.token_endpoint: "https://login.example.com/token"
+    op.jwkset_path: oidc/jwkset.json
+    claims.principal: sub
+`,
+				"mappings/saml-viewers.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+			Fix: "Give every enabled realm its own `order`.",
+			Fixed: map[string]string{"config/elasticsearch.yml": `xpack.security.authc.realms:
+  saml.saml1:
+    order: 1
+    idp.metadata.path: saml/idp-metadata.xml
+    idp.entity_id: "https://sso.example.com/"
+    sp.entity_id: "https://kibana.example.com/"
+    sp.acs: "https://kibana.example.com/api/security/saml/callback"
+    attributes.principal: nameid
+    attributes.groups: groups
+  oidc.oidc1:
+    order: 2
+    rp.client_id: kibana
+    rp.response_type: code
+    rp.redirect_uri: "https://kibana.example.com/api/security/oidc/callback"
+    op.issuer: "https://login.example.com"
+    op.authorization_endpoint: "https://login.example.com/authorize"
+    op.token_endpoint: "https://login.example.com/token"
+    op.jwkset_path: oidc/jwkset.json
+    claims.principal: sub
+`},
+		},
+		"disabled-mapping": {
+			Files: map[string]string{"mappings/dump.json": `{
+  "saml-viewers": {
+    "enabled": true,
+    "roles": ["viewer"],
+    "rules": { "field": { "realm.name": "saml1" } }
+  },
+  "ldap-viewers-old": {
+    "enabled": false,
+    "roles": ["viewer"],
+    "rules": { "field": { "realm.name": "ldap1" } }
+  }
+}
+`},
+			Fix: "If the mapping is no longer needed (here: the LDAP realm was retired), delete it; otherwise enable it.",
+			Fixed: map[string]string{"mappings/dump.json": `{
+  "saml-viewers": {
+    "enabled": true,
+    "roles": ["viewer"],
+    "rules": { "field": { "realm.name": "saml1" } }
+  }
+}
+`},
+		},
+		"template-output": {
+			Files: map[string]string{"mappings/saml-group-roles.json": `{
+  "enabled": true,
+  "role_templates": [
+    { "template": { "source": "{\"roles\": {{#tojson}}groups{{/tojson}}}" }, "format": "json" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+			Fix: "A `json` template renders the roles themselves: a JSON string or an array of strings, not an object.",
+			Fixed: map[string]string{"mappings/saml-group-roles.json": `{
+  "enabled": true,
+  "role_templates": [
+    { "template": { "source": "{{#tojson}}groups{{/tojson}}" }, "format": "json" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+		},
+	}
+}
