@@ -58,18 +58,14 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	ws, err := run.load()
-	if errors.Is(err, workspace.ErrNoFiles) {
+	if err := run.open(); errors.Is(err, workspace.ErrNoFiles) {
 		if !cf.allowEmpty {
 			return 0, usagef("nothing to check: %v under %v (use --allow-empty to accept this)", err, paths)
 		}
-		ws = &workspace.Workspace{}
 	} else if err != nil {
 		return 0, err
 	}
-	tests, fixtureDiags := parseFixtures(ws)
-	run.settings.FixtureFindings = fixtureDiags
-	run.settings.FixtureUsers = fixtureUsers(tests)
+	ws, tests := run.proj.Workspace, run.proj.Tests
 	findings := lint.Run(ws, run.settings, lint.All())
 	res := &report.Result{Skipped: ws.Skipped, Notes: ws.Notes}
 	if cmd == "test" {
@@ -77,10 +73,10 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	}
 	res.Findings = findings
 	if cmd != "lint" {
-		resolver := run.resolver(ws)
+		resolver := run.resolver()
 		res.Tests = runTests(resolver, tests)
 		if cov {
-			res.Coverage = coverage(resolver, tests, run)
+			res.Coverage = coverage(resolver, tests, run.proj.Normalizer)
 			res.Coverage.Min = covMin
 			res.Coverage.Below = covMin > 0 && res.Coverage.Percent < covMin
 		}

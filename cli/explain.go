@@ -86,13 +86,12 @@ func runExplain(env Env, args []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	ws, err := run.load()
-	if errors.Is(err, workspace.ErrNoFiles) {
+	if err := run.open(); errors.Is(err, workspace.ErrNoFiles) {
 		return 0, usagef("nothing to explain: %v under %v", err, paths)
 	} else if err != nil {
 		return 0, err
 	}
-	ex := run.explain(ws, &u)
+	ex := run.explain(run.proj.Workspace, &u)
 	var w io.Writer = env.Stdout
 	if cf.output != "" {
 		if err := run.refuseInput(cf.output); err != nil {
@@ -210,14 +209,14 @@ type explainedGrant struct {
 
 // explain resolves the user and traces every mapping.
 func (r *run) explain(ws *workspace.Workspace, u *user.User) *Explanation {
-	res := r.resolver(ws)
+	res := r.resolver()
 	resolution := res.Resolve(u)
 	ex := &Explanation{User: explainedUser{u.Username, u.DN, u.Groups, u.Realm, u.Metadata},
 		Roles: nonNilStrings(resolution.Roles), Mappings: []explainedMap{}, DNFiles: []explainedGrant{}, Anon: []string{}}
 	if resolution.Err != nil {
 		ex.Error = resolution.Err.Error()
 	}
-	model, modelErr := match.NewModel(u, r.normalizer)
+	model, modelErr := match.NewModel(u, r.proj.Normalizer)
 	granted := map[*mapping.Mapping][]string{}
 	for _, g := range resolution.Grants {
 		switch {

@@ -1,52 +1,16 @@
 package cli
 
 import (
-	"fmt"
 	"sort"
 
-	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/dn"
 	"github.com/rolemap-lint/rolemap-lint/fixtures"
-	"github.com/rolemap-lint/rolemap-lint/lint"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/match"
 	"github.com/rolemap-lint/rolemap-lint/report"
 	"github.com/rolemap-lint/rolemap-lint/resolve"
 	"github.com/rolemap-lint/rolemap-lint/rules"
-	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
-
-// parseFixtures reads every fixture file of the workspace.
-func parseFixtures(ws *workspace.Workspace) ([]*fixtures.Test, []diag.Diagnostic) {
-	var tests []*fixtures.Test
-	var diags []diag.Diagnostic
-	for _, f := range ws.Files {
-		if f.Kind != workspace.FixtureFile {
-			continue
-		}
-		ts, ds := fixtures.Parse(f.Source, f.Docs)
-		tests = append(tests, ts...)
-		diags = append(diags, ds...)
-	}
-	return tests, diags
-}
-
-// fixtureUsers lists the users of the valid tests, for the checks that
-// render templates.
-func fixtureUsers(tests []*fixtures.Test) []lint.FixtureUser {
-	var out []lint.FixtureUser
-	for _, t := range tests {
-		if t.Valid {
-			out = append(out, lint.FixtureUser{User: t.User, Test: fmt.Sprintf("the user of test %q (%s:%d)", t.Name, t.File.Name, t.Line),
-				ExpectsError: t.Error != nil})
-		}
-	}
-	return out
-}
-
-// resolver prepares role resolution for the run.
-func (r *run) resolver(ws *workspace.Workspace) *resolve.Resolver {
-	return resolve.New(ws, resolve.Options{Config: r.cfg, Scripting: lint.ScriptSettings(r.cfg.Scripting), Normalizer: r.normalizer})
-}
 
 // runTests resolves every fixture user and compares with the expectation.
 func runTests(res *resolve.Resolver, tests []*fixtures.Test) []report.TestResult {
@@ -74,14 +38,14 @@ func runTests(res *resolve.Resolver, tests []*fixtures.Test) []report.TestResult
 
 // coverage evaluates every applied mapping for every valid fixture user
 // and reports which rule outcomes no user produced.
-func coverage(res *resolve.Resolver, tests []*fixtures.Test, r *run) *report.Coverage {
+func coverage(res *resolve.Resolver, tests []*fixtures.Test, n *dn.Normalizer) *report.Coverage {
 	cov := &match.Coverage{}
 	for _, t := range tests {
 		if !t.Valid {
 			continue
 		}
 		u := t.User
-		model, err := match.NewModel(&u, r.normalizer)
+		model, err := match.NewModel(&u, n)
 		if err != nil {
 			continue
 		}

@@ -8,10 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolemap-lint/rolemap-lint/catalog"
-	"github.com/rolemap-lint/rolemap-lint/config"
-	"github.com/rolemap-lint/rolemap-lint/source"
-	"github.com/rolemap-lint/rolemap-lint/workspace"
+	"github.com/rolemap-lint/rolemap-lint/project"
 )
 
 // lintFiles writes files into a temp dir, loads and lints them, and
@@ -20,6 +17,9 @@ import (
 func lintFiles(t *testing.T, cfgText string, files map[string]string, only ...string) []string {
 	t.Helper()
 	dir := t.TempDir()
+	if cfgText != "" {
+		files[".rolemap-lint.yaml"] = cfgText
+	}
 	for p, c := range files {
 		full := filepath.Join(dir, p)
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
@@ -29,46 +29,14 @@ func lintFiles(t *testing.T, cfgText string, files map[string]string, only ...st
 			t.Fatal(err)
 		}
 	}
-	cfg := config.Default()
-	cfg.Dir = dir
-	if cfgText != "" {
-		var err error
-		cfg, err = config.Parse(filepath.Join(dir, ".rolemap-lint.yaml"), []byte(cfgText), config.LoadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.File.Name = ".rolemap-lint.yaml" // as the CLI names it: relative to the working directory
-	}
-	ws, err := workspace.Load(workspace.Options{Dir: dir, Paths: []string{dir}, Version: cfg.ESVersion,
-		Excluded: cfg.ExcludedFrom(dir), Role: func(rel string) workspace.FileRole {
-			if cfg.IsConfigInput(rel) {
-				return workspace.Ignored
-			}
-			return workspace.Auto
-		}})
+	p, err := project.Open(project.Options{Dir: dir, Paths: []string{"."}, NoParentConfig: true, KnownChecks: KnownChecks()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: dir,
-		Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)}
-	var rolesFiles []*catalog.RolesFile
-	paths, err := cfg.ExpandGlobs(cfg.Roles.Files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rf, diags := catalog.ReadRolesFile(source.NewFile(filepath.Base(p), data))
-		rolesFiles = append(rolesFiles, rf)
-		s.CatalogFindings = append(s.CatalogFindings, diags...)
-	}
-	s.Catalog = catalog.New(cfg.ESVersion, catalog.Options{Builtin: cfg.Roles.Builtin, Names: cfg.Roles.Names,
-		Files: rolesFiles, PrivilegedExtra: cfg.PrivilegedRoles})
+	s := NewSettings(p)
+	s.Today = time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
 	var out []string
-	for _, d := range Run(ws, s, All()) {
+	for _, d := range Run(p.Workspace, s, All()) {
 		if len(only) > 0 && !contains(only, d.Check) {
 			continue
 		}

@@ -2,23 +2,14 @@ package lint
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/analysis"
-	"github.com/rolemap-lint/rolemap-lint/automaton"
-	"github.com/rolemap-lint/rolemap-lint/catalog"
-	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/dn"
-	"github.com/rolemap-lint/rolemap-lint/fixtures"
+	"github.com/rolemap-lint/rolemap-lint/project"
 	"github.com/rolemap-lint/rolemap-lint/report"
-	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
-	"github.com/rolemap-lint/rolemap-lint/source"
-	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
 // Example is a small repository that makes one check fire, and its fix.
@@ -98,71 +89,15 @@ func writeFiles(dir string, files map[string]string) error {
 // lintDir mirrors the CLI's `lint` command (cli.newRun, run.load,
 // runCheck) for the working directory dir.
 func lintDir(dir string, args []string) (*ExampleResult, error) {
-	rel := func(p string) string {
-		r, err := filepath.Rel(dir, p)
-		if err != nil {
-			return filepath.ToSlash(p)
-		}
-		return filepath.ToSlash(r)
-	}
-	cfg, err := exampleConfig(dir, rel)
-	if err != nil {
-		return nil, err
-	}
-	normalizer := dn.NewNormalizer(dn.DefaultCacheEntries)
-	s := &Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: dir,
-		DNOracle: &analysis.MatchOracle{Normalizer: normalizer}}
-	for _, p := range cfg.Problems {
-		s.ConfigProblems = append(s.ConfigProblems, p.Diagnostic(CheckConfig))
-	}
-	if err := loadExampleCatalog(cfg, s, rel); err != nil {
-		return nil, err
-	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	paths := make([]string, len(args))
-	for i, a := range args {
-		paths[i] = filepath.Join(dir, filepath.FromSlash(a))
-	}
-	ws, err := workspace.Load(workspace.Options{
-		Dir:      dir,
-		Paths:    paths,
-		Excluded: cfg.ExcludedFrom(dir),
-		Role: func(r string) workspace.FileRole {
-			cr := cfg.Rel(filepath.Join(dir, filepath.FromSlash(r)))
-			switch {
-			case cfg.IsConfigInput(cr):
-				return workspace.Ignored
-			case cfg.IsRoleMappingFile(cr):
-				return workspace.RoleMappingFile
-			}
-			return workspace.Auto
-		},
-		DNFileOptions: func(r string) rolemapfile.Options {
-			return dnFileOptions(cfg, filepath.Join(dir, filepath.FromSlash(r)))
-		},
-		Version:  cfg.ESVersion,
-		Patterns: &automaton.Cache{},
-	})
+	p, err := project.Open(project.Options{Dir: dir, Paths: args, NoParentConfig: true, KnownChecks: KnownChecks()})
 	if err != nil {
 		return nil, fmt.Errorf("loading the example: %w", err)
 	}
-	ws.Diags = append(ws.Diags, missingDNFiles(cfg)...)
-	for _, f := range ws.Files {
-		if f.Kind != workspace.FixtureFile {
-			continue
-		}
-		tests, ds := fixtures.Parse(f.Source, f.Docs)
-		s.FixtureFindings = append(s.FixtureFindings, ds...)
-		for _, t := range tests {
-			if t.Valid {
-				s.FixtureUsers = append(s.FixtureUsers, FixtureUser{User: t.User, ExpectsError: t.Error != nil,
-					Test: fmt.Sprintf("the user of test %q (%s:%d)", t.Name, t.File.Name, t.Line)})
-			}
-		}
-	}
-	res := &report.Result{Findings: Run(ws, s, All()), Skipped: ws.Skipped, Notes: ws.Notes}
+	ws := p.Workspace
+	res := &report.Result{Findings: Run(ws, NewSettings(p), All()), Skipped: ws.Skipped, Notes: ws.Notes}
 	res.Summary.Files = len(ws.Files)
 	res.Summary.Mappings = len(ws.Mappings)
 	res.Summary.SkippedFiles = len(ws.Skipped)
@@ -172,89 +107,6 @@ func lintDir(dir string, args []string) (*ExampleResult, error) {
 		return nil, fmt.Errorf("rendering the example's report: %w", err)
 	}
 	return &ExampleResult{Findings: res.Findings, Text: b.String()}, nil
-}
-
-// exampleConfig loads dir/.rolemap-lint.yaml, or the defaults, naming the
-// config files relative to dir as the CLI does.
-func exampleConfig(dir string, rel func(string) string) (*config.Config, error) {
-	path := filepath.Join(dir, config.FileName)
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		cfg := config.Default()
-		cfg.Dir = dir
-		return cfg, nil
-	}
-	known := map[string]bool{}
-	for _, a := range All() {
-		known[a.Name] = true
-	}
-	cfg, err := config.Load(path, config.LoadOptions{KnownChecks: known})
-	if err != nil {
-		return nil, fmt.Errorf("example config: %w", err)
-	}
-	if cfg.File != nil {
-		cfg.File.Name = rel(cfg.File.Name)
-	}
-	if cfg.ES != nil && cfg.ES.Settings != nil && cfg.ES.Settings.File != nil {
-		cfg.ES.Settings.File.Name = rel(cfg.ES.Settings.File.Name)
-	}
-	return cfg, nil
-}
-
-// loadExampleCatalog reads the configured roles files into s.Catalog.
-func loadExampleCatalog(cfg *config.Config, s *Settings, rel func(string) string) error {
-	paths, err := cfg.ExpandGlobs(cfg.Roles.Files)
-	if err != nil {
-		return fmt.Errorf("example roles.files: %w", err)
-	}
-	var files []*catalog.RolesFile
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return fmt.Errorf("example roles.files: %w", err)
-		}
-		rf, ds := catalog.ReadRolesFile(source.NewFile(rel(p), data))
-		files = append(files, rf)
-		s.CatalogFindings = append(s.CatalogFindings, ds...)
-	}
-	c := catalog.New(cfg.ESVersion, catalog.Options{Builtin: cfg.Roles.Builtin, Names: cfg.Roles.Names,
-		Files: files, PrivilegedExtra: cfg.PrivilegedRoles})
-	s.CatalogFindings = append(s.CatalogFindings, c.Findings()...)
-	s.Catalog = c
-	return nil
-}
-
-// dnFileOptions says how Elasticsearch reads the DN file at abs (as the
-// CLI's run.dnFileOptions).
-func dnFileOptions(cfg *config.Config, abs string) rolemapfile.Options {
-	o := rolemapfile.Options{Path: abs}
-	for _, realm := range cfg.RoleMappingFileRealms(abs) {
-		if o.RealmName == "" {
-			o.RealmType, o.RealmName = realm.Type, realm.Name
-		}
-		if realm.RoleMappingFileExplicit && realm.Enabled {
-			o.Strict = true
-			o.RealmType, o.RealmName = realm.Type, realm.Name
-		}
-	}
-	return o
-}
-
-// missingDNFiles reports configured role mapping files that do not exist
-// (as the CLI's run.missingDNFiles).
-func missingDNFiles(cfg *config.Config) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	seen := map[string]bool{}
-	for _, realm := range cfg.Realms {
-		if !realm.UsesDNFile() || !realm.Enabled || realm.RoleMappingFile == "" || seen[realm.RoleMappingFile] {
-			continue
-		}
-		seen[realm.RoleMappingFile] = true
-		if _, err := os.Stat(realm.RoleMappingFile); err == nil {
-			continue
-		}
-		out = append(out, rolemapfile.MissingFileDiagnostic(realm.Span, realm.RoleMappingFile, realm.Name, realm.RoleMappingFileExplicit))
-	}
-	return out
 }
 
 // Examples returns the example of every documented check, keyed by check
