@@ -99,6 +99,32 @@ func stepSummary(r *Result, anns []annotation, budget int) string {
 		}
 		b.WriteString("\n")
 	}
+	if c := r.Coverage; c != nil {
+		fmt.Fprintf(&b, "Rule coverage: **%.1f%%** of rule outcomes (%d/%d)", c.Percent, c.Covered, c.Total)
+		if c.Min > 0 {
+			verdict := "met"
+			if c.Below {
+				verdict = "**not met**"
+			}
+			fmt.Fprintf(&b, "; minimum %.1f%% %s", c.Min, verdict)
+		}
+		b.WriteString(".\n\n| File | Coverage | Outcomes never produced |\n| --- | --- | --- |\n")
+		for _, f := range c.Files {
+			var gaps []string
+			for _, m := range f.Mappings {
+				for _, g := range m.Gaps {
+					gaps = append(gaps, fmt.Sprintf("line %d: mapping [%s] %s never %s", g.Line, m.Name, g.Rule, g.Missing))
+				}
+			}
+			row := fmt.Sprintf("| %s | %.1f%% | %s |\n", markdownCell(f.File), f.Percent, markdownCell(strings.Join(gaps, "\n")))
+			if b.Len()+len(row) > limit {
+				omitted++
+				continue
+			}
+			b.WriteString(row)
+		}
+		b.WriteString("\n")
+	}
 	if omitted > 0 {
 		fmt.Fprintf(&b, "%d more rows did not fit GitHub's 1024k step summary limit; the step log lists every finding.\n\n", omitted)
 	}
