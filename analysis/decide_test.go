@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/source"
@@ -25,7 +26,7 @@ func parseRules(t *testing.T, text string) *rules.Expr {
 func TestDecide(t *testing.T) {
 	tests := []struct {
 		rules      string
-		sat, every Tri   // Satisfiable; MatchesEveryone as "does it match everyone"
+		sat, every Tri    // Satisfiable; MatchesEveryone as "does it match everyone"
 		reason     string // substring of the never-matches reason
 	}{
 		{`{"all": []}`, Yes, Yes, ""},
@@ -111,6 +112,39 @@ func TestMatchOracle(t *testing.T) {
 		}
 		if got.Satisfiable == Yes && got.Witness == nil {
 			t.Errorf("%s: no witness", tt.rules)
+		}
+	}
+}
+
+func TestPinned(t *testing.T) {
+	tests := []struct {
+		rules, field string
+		accepts      []string
+		rejects      []string
+		free         bool
+	}{
+		{`{"field": {"username": "bob"}}`, "username", []string{"bob"}, []string{"superuser"}, false},
+		{`{"all": [{"field": {"realm.name": "saml1"}}, {"field": {"username": ["a*", "bob"]}}]}`, "username", []string{"bob", "alice"}, []string{"superuser"}, false},
+		{`{"any": [{"field": {"username": "bob"}}, {"field": {"groups": "x"}}]}`, "username", nil, nil, true},
+		{`{"all": [{"except": {"field": {"username": "bob"}}}]}`, "username", nil, nil, true},
+		{`{"field": {"groups": "admins"}}`, "groups", nil, nil, true},
+		{`{"field": {"realm.name": "saml1"}}`, "username", nil, nil, true},
+	}
+	for _, tt := range tests {
+		l := Pinned(parseRules(t, tt.rules), tt.field, automaton.Ops{})
+		if (l == nil) != tt.free {
+			t.Errorf("%s %s: pinned = %v, want free = %v", tt.rules, tt.field, l != nil, tt.free)
+			continue
+		}
+		for _, s := range tt.accepts {
+			if !l.Match(s) {
+				t.Errorf("%s: %q must be possible", tt.rules, s)
+			}
+		}
+		for _, s := range tt.rejects {
+			if l.Match(s) {
+				t.Errorf("%s: %q must be ruled out", tt.rules, s)
+			}
 		}
 	}
 }
