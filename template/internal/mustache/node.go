@@ -45,6 +45,10 @@ type node struct {
 	sm, em      string
 	line        int
 	startOfLine bool
+	// Where the code is written in the compiled text, in UTF-16 units:
+	// from its opening delimiter to the end of its (closing) tag. Only
+	// read by the analysis view (view.go).
+	start, end int
 }
 
 // identity writes the template text a code stands for, as mustache.java's

@@ -184,8 +184,9 @@ func (p *parser) compile(tag string, hasTag bool, sm, em []uint16, startOfLine b
 				command := str(sb)
 				ch := sb[0]
 				variable := java.Trim(str(sb[1:]))
+				tagStart := mark - 1
 				tc := func(sol bool) node {
-					return node{sm: str(sm), em: str(em), line: p.line, startOfLine: sol}
+					return node{sm: str(sm), em: str(em), line: p.line, startOfLine: sol, start: tagStart, end: p.pos}
 				}
 				switch ch {
 				case '#', '^', '<', '$':
