@@ -200,3 +200,18 @@ func TestTemplateOutput(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+func TestTemplateRoleInjection(t *testing.T) {
+	files := map[string]string{"m.json": `{
+"a": {"enabled": true, "role_templates": [{"template": {"source": "{{#tojson}}groups{{/tojson}}"}, "format": "json"}], "rules": {"all": [{"field": {"realm.name": "saml1"}}, {"field": {"groups": "es-users"}}]}},
+"b": {"enabled": true, "role_templates": [{"template": {"source": "_user_{{username}}"}}], "rules": {"field": {"realm.name": "saml1"}}},
+"c": {"enabled": true, "role_templates": [{"template": {"source": "{{username}}"}}], "rules": {"all": [{"field": {"realm.name": "saml1"}}, {"field": {"username": ["alice", "bob"]}}]}},
+"d": {"enabled": true, "role_templates": [{"template": {"source": "{{username}}"}}], "rules": {"field": {"realm.name": "saml1"}}},
+"e": {"enabled": true, "role_templates": [{"template": {"source": "{{realm.name}}"}}], "rules": {"field": {"realm.name": "root"}}}
+}`, "roles.yml": "root:\n  cluster: [all]\n"}
+	got := lintFiles(t, "roles: {files: [roles.yml]}\n", files, "template-role-injection")
+	want := []string{"template-role-injection m.json:2:68 warning", "template-role-injection m.json:5:68 warning", "template-role-injection m.json:6:67 warning"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -556,7 +556,7 @@ monitoring_user:
 			Fixed: map[string]string{"mappings/saml-group-roles.json": `{
   "enabled": true,
   "role_templates": [
-    { "template": { "source": "{{#tojson}}groups{{/tojson}}" }, "format": "json" }
+    { "template": { "source": "[\"saml_{{username}}\"]" }, "format": "json" }
   ],
   "rules": { "field": { "realm.name": "saml1" } }
 }
@@ -569,10 +569,10 @@ monitoring_user:
 				"config/elasticsearch.yml": `cluster.name: logging-prod
 script.allowed_contexts: [search, update]
 `,
-				"mappings/saml-group-roles.json": `{
+				"mappings/saml-user-roles.json": `{
   "enabled": true,
   "role_templates": [
-    { "template": { "source": "{{#tojson}}groups{{/tojson}}" }, "format": "json" }
+    { "template": { "source": "_user_{{username}}" } }
   ],
   "rules": { "field": { "realm.name": "saml1" } }
 }
@@ -943,9 +943,32 @@ ignore:
 			Fixed: map[string]string{"mappings/saml-group-roles.json": `{
   "enabled": true,
   "role_templates": [
+    { "template": { "source": "[\"saml_{{username}}\"]" }, "format": "json" }
+  ],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+		},
+		"template-role-injection": {
+			Files: map[string]string{"mappings/saml-group-roles.json": `{
+  "enabled": true,
+  "role_templates": [
     { "template": { "source": "{{#tojson}}groups{{/tojson}}" }, "format": "json" }
   ],
   "rules": { "field": { "realm.name": "saml1" } }
+}
+`},
+			Fix: "Do not let the identity provider name roles. Map each group to its roles with a rule of its own, " +
+				"or give template output a fixed prefix (`_group_{{username}}`) that no privileged role has.",
+			Fixed: map[string]string{"mappings/saml-group-roles.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "saml1" } },
+      { "field": { "groups": "es-viewers" } }
+    ]
+  }
 }
 `},
 		},

@@ -111,6 +111,7 @@ var registry = []*Analyzer{
 		},
 	},
 	templateOutput,
+	templateRoleInjection,
 	unknownRole,
 	removedRole,
 	privilegedBroadGrant,
