@@ -65,8 +65,8 @@ func runTemplateRoleInjection(p *Pass) {
 			var first template.Production
 			for _, role := range privileged {
 				prod, err := t.CanProduce(role, vars, ops)
-				if err != nil || prod.Answer != template.Yes {
-					continue
+				if err != nil || prod.Answer != template.Yes || len(prod.Uses) == 0 {
+					continue // a constant output is privileged-broad-grant's
 				}
 				if len(produced) == 0 {
 					first = prod

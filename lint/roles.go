@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/analysis"
+	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
@@ -69,7 +70,7 @@ func runUnknownRole(p *Pass) {
 		if !m.Valid() {
 			continue
 		}
-		for _, r := range m.Roles {
+		for _, r := range grantedRoles(m) {
 			if _, ok := c.Lookup(r.Name); ok {
 				continue
 			}
@@ -133,7 +134,7 @@ func runPrivilegedBroadGrant(p *Pass) {
 			continue
 		}
 		var privileged []mapping.Role
-		for _, r := range m.Roles {
+		for _, r := range grantedRoles(m) {
 			if c.IsPrivileged(r.Name) {
 				privileged = append(privileged, r)
 			}
@@ -182,4 +183,28 @@ func describeUser(u *user.User) string {
 		parts = append(parts, "metadata: {"+strings.Join(md, ", ")+"}")
 	}
 	return "the user {" + strings.Join(parts, ", ") + "}"
+}
+
+// grantedRoles are the role names a mapping grants whatever the user: its
+// fixed roles and the output of templates that use no variable (their
+// span is the template's source).
+func grantedRoles(m *mapping.Mapping) []mapping.Role {
+	out := append([]mapping.Role(nil), m.Roles...)
+	for _, t := range m.Templates {
+		if t.IsStored() || t.ParseErr() != nil || len(t.Variables()) > 0 {
+			continue
+		}
+		lang, err := t.RoleLanguage(nil, automaton.Ops{})
+		if err != nil {
+			continue
+		}
+		names, ok := lang.Strings(16)
+		if !ok {
+			continue
+		}
+		for _, n := range names {
+			out = append(out, mapping.Role{Name: n, Span: t.SourceSpan()})
+		}
+	}
+	return out
 }
