@@ -6,6 +6,7 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/suggest"
 )
 
 // knownRoleFields are the top-level fields RoleDescriptor's parser accepts
@@ -123,7 +124,7 @@ func analyzeRole(f *source.File, o origin, name string, nameSpan source.Span, bo
 			continue
 		}
 		hint := ""
-		if s := closest(m.Key, knownRoleFields); s != "" {
+		if s := suggest.ClosestStrict(m.Key, knownRoleFields); s != "" {
 			hint = fmt.Sprintf("; did you mean [%s]?", s)
 		}
 		diags = append(diags, errorAt(m.KeySpan, mp, "unknown field [%s] in role [%s]: %s "+

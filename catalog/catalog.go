@@ -7,6 +7,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
 	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/suggest"
 )
 
 // Options configures a Catalog (config roles and privileged_roles).
@@ -186,7 +187,7 @@ func (c *Catalog) Names() []string { return slices.Clone(c.names) }
 
 // Suggest returns the known role closest to name, for a "did you mean"
 // hint ("" when none is close enough to be a typo).
-func (c *Catalog) Suggest(name string) string { return closest(name, c.names) }
+func (c *Catalog) Suggest(name string) string { return suggest.ClosestStrict(name, c.names) }
 
 // Findings returns the catalog's own findings: roles-file roles named like
 // built-in roles and roles defined in more than one file.

@@ -132,24 +132,3 @@ func TestSuggest(t *testing.T) {
 		t.Errorf("Version() = %v", c.Version())
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b  string
-		limit int
-		want  int
-	}{
-		{"abc", "abc", 2, 0},
-		{"abc", "acb", 2, 1},
-		{"kitten", "sitting", 3, 3},
-		{"kitten", "sitting", 2, 3},
-		{"a", "abcdef", 2, 3},
-		{"", "ab", 2, 2},
-		{"héllo", "hello", 2, 1},
-	}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
-			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
-		}
-	}
-}

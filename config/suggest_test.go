@@ -2,7 +2,9 @@ package config
 
 import "testing"
 
-func TestSuggest(t *testing.T) {
+// TestDidYouMean: config hints suggest the closest key, ties to the smaller
+// name, with the prefix rule for truncated keys.
+func TestDidYouMean(t *testing.T) {
 	keys := []string{"exclude", "es_version", "role_mapping_files", "roles", "realms", "ignore"}
 	tests := []struct{ word, want string }{
 		{"exlude", "exclude"},
@@ -18,31 +20,16 @@ func TestSuggest(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := suggest(tt.word, keys); got != tt.want {
-			t.Errorf("suggest(%q) = %q, want %q", tt.word, got, tt.want)
+		want := ""
+		if tt.want != "" {
+			want = " (did you mean \"" + tt.want + "\"?)"
+		}
+		if got := didYouMean(tt.word, keys); got != want {
+			t.Errorf("didYouMean(%q) = %q, want %q", tt.word, got, want)
 		}
 	}
-	if got := suggest("a", nil); got != "" {
-		t.Errorf("suggest with no candidates = %q", got)
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"abc", "abc", 0},
-		{"abc", "acb", 1},
-		{"kitten", "sitting", 3},
-		{"", "abc", 3},
-		{"héllo", "hello", 1},
-	}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
+	if got := didYouMean("a", nil); got != "" {
+		t.Errorf("didYouMean with no candidates = %q", got)
 	}
 }
 

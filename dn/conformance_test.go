@@ -6,9 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf16"
 
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -52,31 +51,10 @@ func loadESCases(t *testing.T) []esCase {
 	return cases
 }
 
-// javaEqualsIgnoreCase mirrors String.equalsIgnoreCase (per UTF-16 unit:
-// equal, equal upper-cased, or equal lower-cased after upper-casing).
-func javaEqualsIgnoreCase(a, b string) bool {
-	ua, ub := utf16.Encode([]rune(a)), utf16.Encode([]rune(b))
-	if len(ua) != len(ub) {
-		return false
-	}
-	for i := range ua {
-		c1, c2 := rune(ua[i]), rune(ub[i])
-		if c1 == c2 {
-			continue
-		}
-		u1, u2 := unicode.ToUpper(c1), unicode.ToUpper(c2)
-		if u1 == u2 || unicode.ToLower(u1) == unicode.ToLower(u2) {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
 // stringPredicate is the String branch of Elasticsearch's
 // DistinguishedNamePredicate.test (es-semantics.md §4.6 step 2).
 func stringPredicate(n *Normalizer, userValue, ruleValue string) bool {
-	if javaEqualsIgnoreCase(ruleValue, userValue) {
+	if javatext.EqualsIgnoreCase(ruleValue, userValue) {
 		return true
 	}
 	norm, ok := n.Normalize(userValue)
@@ -86,7 +64,7 @@ func stringPredicate(n *Normalizer, userValue, ruleValue string) bool {
 	if ruleNorm, ok := n.Normalize(ruleValue); ok {
 		return norm == ruleNorm
 	}
-	return javaEqualsIgnoreCase(ruleValue, norm)
+	return javatext.EqualsIgnoreCase(ruleValue, norm)
 }
 
 // isPlainString reports whether a rule value gets no automaton (§4.4).

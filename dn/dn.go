@@ -1,6 +1,10 @@
 package dn
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rolemap-lint/rolemap-lint/javatext"
+)
 
 // DN is a parsed distinguished name: zero or more RDNs, leftmost (most
 // specific) first. It is immutable and safe for concurrent use.
@@ -107,7 +111,7 @@ func (r RDN) IsMultiValued() bool { return len(r.avas) > 1 }
 func (r RDN) Attributes() []Attribute {
 	out := make([]Attribute, len(r.avas))
 	for i, a := range r.avas {
-		out[i] = Attribute{Name: a.name, Value: javaUTF8Decode([]byte(a.value))}
+		out[i] = Attribute{Name: a.name, Value: javatext.DecodeUTF8([]byte(a.value))}
 	}
 	return out
 }

@@ -34,7 +34,7 @@
 // the simple Unicode mapping (Character.toLowerCase); titlecase letters are kept.
 // Attribute names: Java's String.toLowerCase in a non-Turkic locale, i.e. the
 // simple mapping for every character plus U+0130 -> "i\u0307" and final sigma;
-// the final-sigma context is approximated (see javaLowerString). Go's Unicode
+// the final-sigma context is approximated (see javatext.ToLowerCase). Go's Unicode
 // tables are used for both, so results match a JVM that has the same Unicode
 // version.
 //

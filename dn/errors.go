@@ -3,6 +3,8 @@ package dn
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 )
 
 // ParseError is a string that UnboundID's DN constructor rejects. Message is
@@ -61,7 +63,7 @@ func errEndsWithComma(s string, off int) *ParseError {
 }
 
 func errUnexpectedComma(s string, off int) *ParseError {
-	p := utf16Index(s, off)
+	p := javatext.UTF16Index(s, off)
 	return newErr(s, KeyUnexpectedComma, off, p, fmt.Sprintf(
 		"Unable to parse string '%s' as a DN because it contains an unexpected comma or semicolon at position %d.", s, p))
 }
@@ -72,7 +74,7 @@ func errNoAttrInRDN(s string, off int) *ParseError {
 }
 
 func errUnexpectedChar(s string, off int) *ParseError {
-	p := utf16Index(s, off)
+	p := javatext.UTF16Index(s, off)
 	return newErr(s, KeyUnexpectedChar, off, p, fmt.Sprintf(
 		"Unable to parse string '%s' as a DN because it contains unexpected character '%s' at position %d.", s, charAt(s, off), p))
 }
@@ -93,7 +95,7 @@ func errHexNotBER(s, attr string, off int) *ParseError {
 }
 
 func errInvalidHexChar(s string, off int) *ParseError {
-	p := utf16Index(s, off)
+	p := javatext.UTF16Index(s, off)
 	return newErr(s, KeyInvalidHexChar, off, p, fmt.Sprintf(
 		"Unable to parse string '%s' as a DN or RDN because contains a hex string with invalid character '%s' at position %d.", s, charAt(s, off), p))
 }
@@ -111,13 +113,13 @@ func errEndsWithBackslash(s string, off int) *ParseError {
 // errCharOutsideQuotes reports the character at off; like UnboundID it
 // quotes the position of the character before it.
 func errCharOutsideQuotes(s string, off int) *ParseError {
-	p := utf16Index(s, off) - 1
+	p := javatext.UTF16Index(s, off) - 1
 	return newErr(s, KeyCharOutsideQuotes, off, p, fmt.Sprintf(
 		"Unable to parse string '%s' as a DN or RDN because it contains unexpected character '%s' at position %d outside the quotes surrounding the RDN value.", s, charAt(s, off), p))
 }
 
 func errUnexpectedQuote(s string, off int) *ParseError {
-	p := utf16Index(s, off)
+	p := javatext.UTF16Index(s, off)
 	return newErr(s, KeyUnexpectedQuote, off, p, fmt.Sprintf(
 		"Unable to parse string '%s' as a DN or RDN because it contains an unescaped double quote at position %d.", s, p))
 }

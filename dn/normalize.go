@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 )
 
 // caseIgnoreNormalize ports CaseIgnoreStringMatchingRule.normalize (equality
@@ -20,7 +22,7 @@ func caseIgnoreNormalize(v string) string {
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		if c >= 0x80 {
-			return normalizeNonASCII(javaUTF8Decode([]byte(v)))
+			return normalizeNonASCII(javatext.DecodeUTF8([]byte(v)))
 		}
 		if c != ' ' {
 			nonSpace = true
@@ -84,7 +86,7 @@ func normalizeNonASCII(s string) string {
 			b.WriteByte(' ')
 			pendingSpace = false
 		}
-		if isJavaUpper(r) {
+		if javatext.IsUpperCase(r) {
 			r = unicode.ToLower(r)
 		}
 		b.WriteRune(r)
@@ -136,7 +138,7 @@ func appendEscapedValue(b *strings.Builder, v string) {
 func normalizeRDN(avas []ava) string {
 	for i := range avas {
 		a := &avas[i]
-		a.normName = javaLowerString(a.name)
+		a.normName = javatext.ToLowerCase(a.name)
 		a.normValue = caseIgnoreNormalize(a.value)
 		var b strings.Builder
 		b.Grow(len(a.normName) + 1 + len(a.normValue))
@@ -175,7 +177,7 @@ func normalizeRDN(avas []ava) string {
 
 // compareAVA ports RDNNameValuePair.compareTo without a schema.
 func compareAVA(a, b *ava) int {
-	if c := compareUTF16(a.normName, b.normName); c != 0 {
+	if c := javatext.CompareTo(a.normName, b.normName); c != 0 {
 		return c
 	}
 	return strings.Compare(a.normValue, b.normValue)

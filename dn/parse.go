@@ -1,10 +1,12 @@
 package dn
 
+import "github.com/rolemap-lint/rolemap-lint/javatext"
+
 // Parse parses s like UnboundID's `new DN(s)` (no schema, lenient attribute
 // names). The empty string and strings of spaces give the null DN. On failure
 // the error is a *ParseError carrying UnboundID's message.
 func Parse(s string) (*DN, error) {
-	s = sanitizeUTF8(s)
+	s = javatext.Sanitize(s)
 	d := &DN{str: s}
 	rdns, err := parseRDNs(s)
 	if err != nil {

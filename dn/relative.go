@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 )
 
 // ErrNullDN is returned by RelativeName for the null DN, where Elasticsearch
@@ -35,5 +37,5 @@ func RelativeName(d *DN) (string, error) {
 	if next := strings.IndexByte(rest, '='); next >= 0 {
 		rest = rest[:next]
 	}
-	return javaTrim(rest), nil
+	return javatext.Trim(rest), nil
 }

@@ -1,5 +1,7 @@
 package dn
 
+import "github.com/rolemap-lint/rolemap-lint/javatext"
+
 // This file reads one attribute value, porting RDN.readValueString,
 // RDN.readEscapedHexString, RDN.readHexString and
 // ASN1OctetString.decodeAsOctetString. Positions are byte offsets into the
@@ -226,5 +228,5 @@ func readEscapedHex(s string, pos int, buf []byte) ([]byte, int, error) {
 		}
 		break
 	}
-	return append(buf, javaUTF8Decode(octets)...), pos, nil
+	return append(buf, javatext.DecodeUTF8(octets)...), pos, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/rules"
+	"github.com/rolemap-lint/rolemap-lint/suggest"
 )
 
 // knownFields are the fields of Elasticsearch's role-mapping user model
@@ -90,26 +91,11 @@ func closest(s string, candidates []string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance, bounded for long inputs.
+// editDistance is the Levenshtein distance (suggest.Levenshtein, on bytes),
+// bounded for long inputs.
 func editDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return 1 << 20
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return suggest.Levenshtein(a, b)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/dn"
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 )
 
@@ -21,9 +22,10 @@ import (
 //     iff (2a) v.equalsIgnoreCase(s), or s is a DN and either (2c) v is a DN
 //     with norm(v) == norm(s), or (2d) v is not a DN and
 //     v.equalsIgnoreCase(norm(s)). equalsIgnoreCase implies equal case
-//     folds (foldKey), so the rule's keys are {fold(v), norm(v) if a DN} and
-//     the user's {fold(s), and if s is a DN: norm(s), fold(norm(s))}: 2a
-//     meets on fold(s), 2c on norm(s), 2d on fold(norm(s)).
+//     folds (javatext.FoldKey), so the rule's keys are {fold(v), norm(v)
+//     if a DN} and the user's {fold(s), and if s is a DN: norm(s),
+//     fold(norm(s))}: 2a meets on fold(s), 2c on norm(s), 2d on
+//     fold(norm(s)).
 //   - DN exact: a pattern whose language is a few strings W matches iff the
 //     automaton accepts s, norm(s), lower(s) or upper(s) (1a-1c; the subtree
 //     step needs a pattern starting with "*,", never finite). Rule keys: W;
@@ -231,7 +233,7 @@ func (b *condBuilder) dnValueKeys(sp spaces, v *rules.Value) ([]key, bool) {
 		return nil, true // the DN predicate rejects non-strings
 	}
 	if v.Pattern == rules.Literal {
-		keys := []key{{sp.lit, foldKey(v.Str)}}
+		keys := []key{{sp.lit, javatext.FoldKey(v.Str)}}
 		if nv, ok := b.n.Normalize(v.Str); ok {
 			keys = append(keys, key{sp.lit, nv})
 		}

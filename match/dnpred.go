@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/rolemap-lint/rolemap-lint/dn"
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 )
 
@@ -23,8 +24,8 @@ type dnValue struct {
 // caseForms are the derived strings pattern matching and indexing need.
 type caseForms struct {
 	lower, upper string // String.toLowerCase/toUpperCase(Locale.ROOT)
-	fold         string // foldKey(raw)
-	foldNorm     string // foldKey(norm), when isDN
+	fold         string // javatext.FoldKey(raw)
+	foldNorm     string // javatext.FoldKey(norm), when isDN
 	// Forms equal to one tried before need not be run again.
 	normRepeat, lowerRepeat, upperRepeat bool
 }
@@ -40,9 +41,9 @@ func (d *dnValue) caseForms() *caseForms {
 	if f := d.forms.Load(); f != nil {
 		return f
 	}
-	f := &caseForms{lower: javaLower(d.raw), upper: javaUpper(d.raw), fold: foldKey(d.raw)}
+	f := &caseForms{lower: javatext.ToLowerCase(d.raw), upper: javatext.ToUpperCase(d.raw), fold: javatext.FoldKey(d.raw)}
 	if d.isDN {
-		f.foldNorm = foldKey(d.norm)
+		f.foldNorm = javatext.FoldKey(d.norm)
 		f.normRepeat = d.norm == d.raw
 	}
 	f.lowerRepeat = f.lower == d.raw || (d.isDN && f.lower == d.norm)
@@ -160,7 +161,7 @@ func testDN(d *dnValue, r *dnRule) dnStep {
 	if v.Kind != rules.StringValue {
 		return dnNonString
 	}
-	if javaEqualsIgnoreCase(v.Str, d.raw) {
+	if javatext.EqualsIgnoreCase(v.Str, d.raw) {
 		return dnEqualIC
 	}
 	if !d.isDN {
@@ -172,7 +173,7 @@ func testDN(d *dnValue, r *dnRule) dnStep {
 		}
 		return dnNoMatch
 	}
-	if javaEqualsIgnoreCase(v.Str, d.norm) {
+	if javatext.EqualsIgnoreCase(v.Str, d.norm) {
 		return dnNormEqualIC
 	}
 	return dnNoMatch
@@ -265,5 +266,5 @@ func whyNot(d *dnValue, r *dnRule) string {
 
 // isMixedCase reports whether s has both upper- and lower-case letters.
 func isMixedCase(s string) bool {
-	return javaLower(s) != s && javaUpper(s) != s
+	return javatext.ToLowerCase(s) != s && javatext.ToUpperCase(s) != s
 }

@@ -32,7 +32,7 @@
 // or both normalize to the same DN, or (the literal not being a DN) it
 // equals the normalized DN ignoring case; numbers, booleans and null never
 // match. Empty groups match nothing, not even null. The Java string
-// operations are reproduced in javatext.go (full special casing for
+// operations are reproduced by package javatext (full special casing for
 // upper-case, İ and final sigma for lower-case, the JDK 16+
 // equalsIgnoreCase); DNs are normalized by package dn through a shared
 // dn.Normalizer. Groups are held as a set, as Set.copyOf does, and matched

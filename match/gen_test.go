@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 	"github.com/rolemap-lint/rolemap-lint/user"
 )
 
@@ -39,14 +40,14 @@ var (
 func variant(r *rand.Rand, s string) string {
 	switch r.IntN(7) {
 	case 0:
-		return javaUpper(s)
+		return javatext.ToUpperCase(s)
 	case 1:
-		return javaLower(s)
+		return javatext.ToLowerCase(s)
 	case 2:
 		b := []rune(s)
 		for i := range b {
 			if r.IntN(2) == 0 {
-				b[i] = []rune(javaUpper(string(b[i])))[0]
+				b[i] = []rune(javatext.ToUpperCase(string(b[i])))[0]
 			}
 		}
 		return string(b)

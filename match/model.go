@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/rolemap-lint/rolemap-lint/dn"
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 	"github.com/rolemap-lint/rolemap-lint/template"
 	"github.com/rolemap-lint/rolemap-lint/user"
 )
@@ -65,9 +66,9 @@ func NewModel(u *user.User, n *dn.Normalizer) (*Model, error) {
 	if n == nil {
 		n = dn.NewNormalizer(0)
 	}
-	m := &Model{norm: n, username: javaString(u.Username), realm: javaString(u.Realm.Name)}
+	m := &Model{norm: n, username: javatext.Sanitize(u.Username), realm: javatext.Sanitize(u.Realm.Name)}
 	if u.DN != nil {
-		m.dn = newDNValue(javaString(*u.DN), n)
+		m.dn = newDNValue(javatext.Sanitize(*u.DN), n)
 	}
 	m.groups = newGroups(u.Groups, n)
 	m.metadata = make(map[string]jvalue, len(u.Metadata))
@@ -208,7 +209,7 @@ func newGroups(groups []string, n *dn.Normalizer) []*dnValue {
 	seen := make(map[string]bool, len(groups))
 	out := make([]*dnValue, 0, len(groups))
 	for _, g := range groups {
-		g = javaString(g)
+		g = javatext.Sanitize(g)
 		if seen[g] {
 			continue
 		}

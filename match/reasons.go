@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 )
 
@@ -114,7 +115,7 @@ func genericWhyNot(u jvalue, v *rules.Value) string {
 	msg := "does not equal " + display(v)
 	if u.kind == jString {
 		switch {
-		case javaEqualsIgnoreCase(u.s, v.Str):
+		case javatext.EqualsIgnoreCase(u.s, v.Str):
 			msg += " (the comparison is case-sensitive)"
 		case strings.TrimSpace(u.s) == strings.TrimSpace(v.Str):
 			msg += " (they differ in leading or trailing spaces)"
@@ -203,7 +204,7 @@ func groupsReason(m *Model, rs []*dnRule, t *Trace) string {
 // ending with the subtree's DN, otherwise the longest common beginning and
 // ending of the case-folded (normalized, for DNs) forms.
 func closestGroup(groups []*dnValue, r *dnRule) *dnValue {
-	target := foldKey(r.v.Str)
+	target := javatext.FoldKey(r.v.Str)
 	subtree := false
 	if r.v.Automaton != nil {
 		if sub, _, ns, ok := r.subtreeInfo(); sub && ok {

@@ -8,6 +8,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 )
 
 // Errors of model construction and evaluation. They are wrapped with the
@@ -80,7 +82,7 @@ func toJValue(v any, depth int) (jvalue, error) {
 	case nil:
 		return jvalue{kind: jNull}, nil
 	case string:
-		return jvalue{kind: jString, s: javaString(x)}, nil
+		return jvalue{kind: jString, s: javatext.Sanitize(x)}, nil
 	case bool:
 		return jvalue{kind: jBool, b: x}, nil
 	case int:
@@ -120,7 +122,7 @@ func toJValue(v any, depth int) (jvalue, error) {
 	case []string:
 		out := jvalue{kind: jList, list: make([]jvalue, len(x))}
 		for i, s := range x {
-			out.list[i] = jvalue{kind: jString, s: javaString(s)}
+			out.list[i] = jvalue{kind: jString, s: javatext.Sanitize(s)}
 		}
 		return out, nil
 	case []any:

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/suggest"
 )
 
 // The messages say what is wrong in Elasticsearch's terms, quote what
@@ -82,7 +83,7 @@ func enabledValueMessage(s string) string {
 
 func unknownFieldMessage(key string) string {
 	msg := fmt.Sprintf("unknown field [%s]: Elasticsearch rejects it (\"[role-mapping] unknown field [%s]%s\")",
-		display(key), display(key), suggestion(key, topLevelFields))
+		display(key), display(key), suggest.ESDidYouMean(key, topLevelFields))
 	switch key {
 	case "run_as":
 		msg += "; role mappings cannot impersonate users"

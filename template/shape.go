@@ -5,6 +5,7 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/suggest"
 )
 
 // Check is the id of the check that owns every problem inside a role
@@ -185,5 +186,5 @@ func doesntSupport(parserName, field string, k source.Kind) string {
 // unknownField is ObjectParser's message for an unknown field, with
 // Elasticsearch's "did you mean" suggestion.
 func unknownField(parserName, field string, candidates []string) string {
-	return "[" + parserName + "] unknown field [" + field + "]" + suggest(field, candidates)
+	return "[" + parserName + "] unknown field [" + field + "]" + suggest.ESDidYouMean(field, candidates)
 }

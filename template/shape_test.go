@@ -6,6 +6,7 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/suggest"
 )
 
 type wantDiag struct {
@@ -186,10 +187,12 @@ func TestSuggest(t *testing.T) {
 		{"foo", []string{"bar", "fop", "fou", "baz"}, " did you mean any of [fop, fou]?"},
 		{"sorce", scriptFields, " did you mean [source]?"},
 		{"", []string{""}, " did you mean []?"},
+		// Java counts the emoji as two chars: similarity 0.5, no suggestion.
+		{"id\U0001F600", scriptFields, ""},
 	}
 	for _, tc := range tests {
-		if got := suggest(tc.field, tc.candidates); got != tc.want {
-			t.Errorf("suggest(%q, %v) = %q, want %q", tc.field, tc.candidates, got, tc.want)
+		if got := suggest.ESDidYouMean(tc.field, tc.candidates); got != tc.want {
+			t.Errorf("ESDidYouMean(%q, %v) = %q, want %q", tc.field, tc.candidates, got, tc.want)
 		}
 	}
 }

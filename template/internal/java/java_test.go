@@ -134,21 +134,7 @@ func TestURLEncode(t *testing.T) {
 	}
 }
 
-func TestText(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want bool
-	}{{"toJson", "TOJSON", true}, {"join", "joın", true}, {"join", "joins", false}, {"url", "URL", true}, {"ß", "SS", false}, {"", "", true}} {
-		if got := EqualsIgnoreCase(tc.a, tc.b); got != tc.want {
-			t.Errorf("EqualsIgnoreCase(%q, %q) = %v", tc.a, tc.b, got)
-		}
-	}
-	if Trim("\x00 a b\t\n") != "a b" || Trim(" ") != "" {
-		t.Errorf("Trim")
-	}
-	if UTF16Len("aé😀") != 4 {
-		t.Errorf("UTF16Len")
-	}
+func TestParseInt(t *testing.T) {
 	for _, tc := range []struct {
 		s  string
 		n  int32

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 	"github.com/rolemap-lint/rolemap-lint/template/internal/java"
 )
 
@@ -109,7 +110,7 @@ func (r *run) write(w *sink, s string) error {
 	if r.bytes > MaxBytes {
 		return &Error{Kind: WorkLimit, Msg: "the template produces more than " + strconv.Itoa(MaxBytes>>20) + " MiB of text"}
 	}
-	w.units += java.UTF16Len(s)
+	w.units += javatext.UTF16Len(s)
 	if w.limit > 0 && w.units > w.limit {
 		return &Error{Kind: OutputLimit, Msg: OutputLimitMessage,
 			Cause: "String has exceeded the size limit [" + strconv.Itoa(w.limit) + "]"}

@@ -3,6 +3,7 @@ package mustache
 import (
 	"testing"
 
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 	"github.com/rolemap-lint/rolemap-lint/template/internal/java"
 )
 
@@ -39,8 +40,8 @@ func FuzzTemplate(f *testing.F) {
 				}
 				continue
 			}
-			if java.UTF16Len(out) > 1<<16 {
-				t.Fatalf("output of %d chars over the limit", java.UTF16Len(out))
+			if javatext.UTF16Len(out) > 1<<16 {
+				t.Fatalf("output of %d chars over the limit", javatext.UTF16Len(out))
 			}
 		}
 	})

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"github.com/rolemap-lint/rolemap-lint/template/internal/java"
+	"github.com/rolemap-lint/rolemap-lint/javatext"
 )
 
 // FileName is the template name Elasticsearch's mustache engine compiles
@@ -183,7 +183,7 @@ func (p *parser) compile(tag string, hasTag bool, sm, em []uint16, startOfLine b
 				}
 				command := str(sb)
 				ch := sb[0]
-				variable := java.Trim(str(sb[1:]))
+				variable := javatext.Trim(str(sb[1:]))
 				tagStart := mark - 1
 				tc := func(sol bool) node {
 					return node{sm: str(sm), em: str(em), line: p.line, startOfLine: sol, start: tagStart, end: p.pos}
@@ -293,7 +293,7 @@ func (p *parser) compile(tag string, hasTag bool, sm, em []uint16, startOfLine b
 					}
 					flush()
 					n := tc(false)
-					n.kind, n.name, n.hasName, n.encoded = kValue, java.Trim(command), true, true
+					n.kind, n.name, n.hasName, n.encoded = kValue, javatext.Trim(command), true, true
 					v.list = append(v.list, &n)
 				}
 				startOfLine = false
@@ -331,13 +331,13 @@ func removeJavaWhitespace(u []uint16) []uint16 {
 // matches, or into a plain section.
 func function(n *node, variable string, body []*node) (*node, error) {
 	switch {
-	case java.EqualsIgnoreCase("toJson", variable):
+	case javatext.EqualsIgnoreCase("toJson", variable):
 		name, err := extractVariableName("toJson", body)
 		if err != nil {
 			return nil, err
 		}
 		n.kind, n.code, n.name = kToJSON, "toJson", name
-	case java.EqualsIgnoreCase("join", variable):
+	case javatext.EqualsIgnoreCase("join", variable):
 		name, err := extractVariableName("join", body)
 		if err != nil {
 			return nil, err
@@ -350,7 +350,7 @@ func function(n *node, variable string, body []*node) (*node, error) {
 		}
 		n.kind, n.code, n.name = kJoin, "join", name
 		n.delim = strings.TrimSuffix(strings.TrimPrefix(variable, customJoinPrefix), "'")
-	case java.EqualsIgnoreCase("url", variable):
+	case javatext.EqualsIgnoreCase("url", variable):
 		n.kind = kURL
 	default:
 		n.kind, n.typ = kSection, "#"

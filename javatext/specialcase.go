@@ -1,4 +1,4 @@
-package match
+package javatext
 
 // upperSpecial holds the unconditional multi-character uppercase mappings of
 // Unicode's SpecialCasing.txt, which Java's String.toUpperCase applies
