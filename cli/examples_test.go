@@ -119,3 +119,28 @@ func TestExamplesFailingFixture(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanCorpus: realistic, correct mappings of every shape (templates,
+// DN subtrees, regexes written correctly, operator settings, ECK, a DN file,
+// a roles catalog) give no finding at any level, and their fixtures pass:
+// the precision bar of the checks.
+func TestCleanCorpus(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "clean"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, dir, "check", "--fail-on", "info", "--format", "json", ".")
+	if code != ExitOK {
+		t.Fatalf("exit %d, want 0\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	var rep struct {
+		Findings []json.RawMessage `json:"findings"`
+		Summary  struct{ Mappings, Tests, Passed int }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) != 0 || rep.Summary.Mappings < 8 || rep.Summary.Tests != rep.Summary.Passed || rep.Summary.Tests < 6 {
+		t.Errorf("clean corpus: %s", out)
+	}
+}
