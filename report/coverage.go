@@ -77,4 +77,3 @@ func (t *textWriter) coverage(c *Coverage) {
 		}
 	}
 }
-
