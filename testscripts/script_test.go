@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -29,6 +30,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
 			"exitcode": cmdExitcode,
 			"mkutf16":  cmdMkUTF16,
+			"cmpwork":  cmdCmpWork,
 		},
 	})
 }
@@ -73,5 +75,20 @@ func cmdMkUTF16(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if err := os.WriteFile(ts.MkAbs(args[0]), out, 0o644); err != nil {
 		ts.Fatalf("mkutf16: %v", err)
+	}
+}
+
+// cmdCmpWork is `cmp` for outputs holding the work directory's path:
+// `cmpwork stdout FILE` compares, reading "$WORK" in FILE as the path (and
+// nothing else as a variable, unlike cmpenv, so "$schema" stays literal).
+func cmdCmpWork(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cmpwork stdout|FILE FILE")
+	}
+	got := ts.ReadFile(args[0])
+	want := strings.ReplaceAll(ts.ReadFile(args[1]), "$WORK", ts.Getenv("WORK"))
+	if got != want {
+		ts.Logf("got:\n%s", got)
+		ts.Fatalf("%s and %s differ", args[0], args[1])
 	}
 }
