@@ -33,23 +33,31 @@ func (p *problem) strLang(a *Atom) (*automaton.Automaton, error) {
 			parts = append(parts, automaton.Literal(v.Str))
 		}
 	}
-	if len(parts) == 0 {
+	switch len(parts) {
+	case 0:
 		return automaton.Empty(), nil
+	case 1:
+		return parts[0], nil
 	}
 	return p.opt.Ops.Union(parts...)
 }
 
 // strings finds the strings matching every atom of pos and no atom of neg.
 func (p *problem) stringsFor(pos, neg []*Atom) (*automaton.Automaton, error) {
-	l := automaton.Any()
+	var l *automaton.Automaton // nil: every string
 	for _, a := range pos {
 		la, err := p.strLang(a)
 		if err != nil {
 			return nil, err
 		}
-		if l, err = p.opt.Ops.Intersect(l, la); err != nil {
+		if l == nil {
+			l = la
+		} else if l, err = p.opt.Ops.Intersect(l, la); err != nil {
 			return nil, err
 		}
+	}
+	if l == nil {
+		l = automaton.Any()
 	}
 	for _, a := range neg {
 		la, err := p.strLang(a)
@@ -71,16 +79,21 @@ func (p *problem) stringField(f string, pos, neg []*Atom) fieldResult {
 			return fieldResult{answer: No, reason: fmt.Sprintf("%s always holds a string, so %s never matches it", f, values(a))}
 		}
 	}
-	l, err := p.stringsFor(pos, neg)
-	if err != nil {
-		return fieldResult{answer: Unknown}
+	w, ans := literalWitness(pos, neg)
+	if ans == Unknown {
+		l, err := p.stringsFor(pos, neg)
+		if err != nil {
+			return fieldResult{answer: Unknown}
+		}
+		var ok bool
+		if w, ok = l.Witness(); !ok {
+			ans = No
+		} else {
+			ans = Yes
+		}
 	}
-	if l.IsEmpty() {
+	if ans == No {
 		return fieldResult{answer: No, reason: contradiction(f, pos, neg)}
-	}
-	w, ok := l.Witness()
-	if !ok {
-		return fieldResult{answer: Unknown}
 	}
 	return fieldResult{answer: Yes, witness: func(u *user.User) {
 		if f == "username" {
@@ -272,4 +285,52 @@ func rawWitness(a *Atom) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// literalWitness decides a plain string field without automata when every
+// value involved is a literal (the common case): the candidates are the
+// literals common to every positive rule, minus the excepted ones; with no
+// positive rule, a string no excepted rule names. Unknown when a pattern is
+// involved.
+func literalWitness(pos, neg []*Atom) (string, Tri) {
+	excluded := map[string]bool{}
+	for _, a := range neg {
+		for _, v := range a.strings() {
+			if v.Automaton != nil {
+				return "", Unknown
+			}
+			excluded[v.Str] = true
+		}
+	}
+	if len(pos) == 0 {
+		w := "someone"
+		for i := 0; excluded[w]; i++ {
+			w = fmt.Sprintf("someone-%d", i)
+		}
+		return w, Yes
+	}
+	var common map[string]bool
+	for _, a := range pos {
+		set := map[string]bool{}
+		for _, v := range a.strings() {
+			if v.Automaton != nil {
+				return "", Unknown
+			}
+			if common == nil || common[v.Str] {
+				set[v.Str] = true
+			}
+		}
+		common = set
+	}
+	best := ""
+	found := false
+	for s := range common {
+		if !excluded[s] && (!found || s < best) {
+			best, found = s, true
+		}
+	}
+	if !found {
+		return "", No
+	}
+	return best, Yes
 }

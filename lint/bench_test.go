@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
@@ -56,6 +57,12 @@ func generateRepo(tb testing.TB, n int) string {
 // BenchmarkLint10k loads, parses and lints 10,000 generated mappings.
 func BenchmarkLint10k(b *testing.B) {
 	dir := generateRepo(b, 10000)
+	var names []string
+	for i := range 50 {
+		names = append(names, fmt.Sprintf("role-%d", i))
+	}
+	settings := &Settings{Version: esversion.Newest,
+		Catalog: catalog.New(esversion.Newest, catalog.Options{Builtin: true, Names: names})}
 	b.ResetTimer()
 	for b.Loop() {
 		ws, err := workspace.Load(workspace.Options{Dir: dir, Paths: []string{dir}, Version: esversion.Newest})
@@ -65,7 +72,7 @@ func BenchmarkLint10k(b *testing.B) {
 		if len(ws.Mappings) != 10000 {
 			b.Fatalf("got %d mappings", len(ws.Mappings))
 		}
-		if ds := Run(ws, &Settings{Version: esversion.Newest}, All()); len(ds) != 0 {
+		if ds := Run(ws, settings, All()); len(ds) != 0 {
 			b.Fatalf("generated mappings have findings: %v", ds[0])
 		}
 	}

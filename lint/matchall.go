@@ -7,7 +7,9 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/analysis"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/match"
 	"github.com/rolemap-lint/rolemap-lint/rules"
+	"github.com/rolemap-lint/rolemap-lint/user"
 )
 
 var matchAll = &Analyzer{
@@ -92,7 +94,7 @@ func grants(m *mapping.Mapping) string {
 
 func runMatchAll(p *Pass) {
 	for _, m := range p.Workspace.Mappings {
-		if !decidable(m) {
+		if !decidable(m) || !matchesProbe(m) {
 			continue
 		}
 		out := analysis.MatchesEveryone(m.Rules, p.analysisOptions())
@@ -125,4 +127,20 @@ func runNeverMatches(p *Pass) {
 // analysisOptions configures rule analysis for the run.
 func (p *Pass) analysisOptions() analysis.Options {
 	return analysis.Options{DN: p.Settings.DNOracle}
+}
+
+// probeUser is an ordinary user with nothing special: rules that do not
+// match it cannot match everyone, which spares the analysis for most
+// mappings.
+var probeUser = user.User{Username: "rolemap-lint-probe", Groups: []string{}, Metadata: map[string]any{},
+	Realm: user.Realm{Name: "rolemap-lint-probe-realm"}}
+
+func matchesProbe(m *mapping.Mapping) bool {
+	u := probeUser
+	model, err := match.NewModel(&u, nil)
+	if err != nil {
+		return true
+	}
+	ok, err := match.Eval(m.Rules, model)
+	return err != nil || ok
 }
