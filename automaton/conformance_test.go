@@ -2,20 +2,13 @@ package automaton
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
+	"errors"
+	"io/fs"
 	"strings"
 	"testing"
-)
 
-// conformancePath locates the shared conformance file: $ROLEMAP_CONFORMANCE,
-// or the project's copy in conformance/testdata.
-func conformancePath() string {
-	if p := os.Getenv("ROLEMAP_CONFORMANCE"); p != "" {
-		return p
-	}
-	return filepath.Join("..", "conformance", "testdata", "es-cases.json")
-}
+	"github.com/rolemap-lint/rolemap-lint/conformance"
+)
 
 // TestConformanceFieldPatterns runs the Elasticsearch match cases whose
 // rule is a single field test on a generic (non-DN) field with string
@@ -23,32 +16,27 @@ func conformancePath() string {
 // this package (pattern detection, wildcard and regex automata, exact
 // literal comparison).
 func TestConformanceFieldPatterns(t *testing.T) {
-	data, err := os.ReadFile(conformancePath())
-	if os.IsNotExist(err) {
-		t.Fatalf("conformance file not found at %s", conformancePath())
+	path := conformance.Path("..")
+	cases, err := conformance.Load(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("conformance file not found at %s", path)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cases []struct {
-		ID     string                     `json:"id"`
-		Kind   string                     `json:"kind"`
-		Rule   map[string]json.RawMessage `json:"rule"`
-		User   map[string]any             `json:"user"`
-		Model  map[string]any             `json:"model"`
-		Expect json.RawMessage            `json:"expect"`
-	}
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatal(err)
-	}
 	ran := 0
-	for _, c := range cases {
+	for _, c := range conformance.Kind(cases, "match") {
 		var expect bool
-		if c.Kind != "match" || json.Unmarshal(c.Expect, &expect) != nil || len(c.Rule) != 1 || c.Rule["field"] == nil {
+		var ruleObj map[string]json.RawMessage
+		var usr, model map[string]any
+		if err := errors.Join(decodeRaw(c.Rule, &ruleObj), decodeRaw(c.User, &usr), decodeRaw(c.Model, &model)); err != nil {
+			t.Fatalf("%s: %v", c.ID, err)
+		}
+		if json.Unmarshal(c.Expect, &expect) != nil || len(ruleObj) != 1 || ruleObj["field"] == nil {
 			continue
 		}
 		var field map[string]any
-		if json.Unmarshal(c.Rule["field"], &field) != nil || len(field) != 1 {
+		if json.Unmarshal(ruleObj["field"], &field) != nil || len(field) != 1 {
 			continue
 		}
 		var name string
@@ -65,12 +53,12 @@ func TestConformanceFieldPatterns(t *testing.T) {
 		}
 		var userValue any
 		switch {
-		case c.Model != nil:
-			userValue = c.Model[name]
+		case model != nil:
+			userValue = model[name]
 		case name == "username":
-			userValue = c.User["username"]
+			userValue = usr["username"]
 		case strings.HasPrefix(name, "metadata."):
-			md, _ := c.User["metadata"].(map[string]any)
+			md, _ := usr["metadata"].(map[string]any)
 			userValue = md[strings.TrimPrefix(name, "metadata.")]
 		default:
 			continue
@@ -99,6 +87,15 @@ func TestConformanceFieldPatterns(t *testing.T) {
 		t.Errorf("only %d conformance cases applied; the file format may have changed", ran)
 	}
 	t.Logf("%d conformance cases", ran)
+}
+
+// decodeRaw decodes a present raw JSON value into v; an absent one leaves
+// v untouched.
+func decodeRaw(raw json.RawMessage, v any) error {
+	if raw == nil {
+		return nil
+	}
+	return json.Unmarshal(raw, v)
 }
 
 // stringList returns v as a list of strings when it is a string or a

@@ -2,77 +2,31 @@ package conformance
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/rolemap-lint/rolemap-lint/esversion"
 	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
-// esCase is one conformance case (format: es-semantics.md §13).
-type esCase struct {
-	ID      string `json:"id"`
-	Kind    string `json:"kind"`
-	Stage   string `json:"stage"`
-	Source  string `json:"source"`
-	Derived bool   `json:"derived"`
-	Version string `json:"version"`
-	Note    string `json:"note"`
-
-	Name                     *string                    `json:"name"`
-	Body                     json.RawMessage            `json:"body"`
-	Request                  map[string]json.RawMessage `json:"request"`
-	Rules                    json.RawMessage            `json:"rules"`
-	RoleTemplate             json.RawMessage            `json:"role_template"`
-	FileSettingsRoleMappings json.RawMessage            `json:"file_settings_role_mappings"`
-	FileSettingsContent      json.RawMessage            `json:"file_settings_content"`
-	ScriptSettings           map[string]string          `json:"script_settings"`
-	StoredScripts            map[string]json.RawMessage `json:"stored_scripts"`
-
-	Valid         *bool  `json:"valid"`
-	ErrorContains string `json:"error_contains"`
-	ErrorMessage  string `json:"error_message"`
-
-	Rule                json.RawMessage `json:"rule"`
-	User                json.RawMessage `json:"user"`
-	Model               json.RawMessage `json:"model"`
-	Expect              json.RawMessage `json:"expect"`
-	ExpectErrorContains string          `json:"expect_error_contains"`
-
-	Field   string          `json:"field"`
-	Value   json.RawMessage `json:"value"`
-	Pattern json.RawMessage `json:"pattern"`
-
-	Template    json.RawMessage `json:"template"`
-	Mappings    json.RawMessage `json:"mappings"`
-	ExpectRoles []string        `json:"expect_roles"`
-
-	YAML                       *string             `json:"yaml"`
-	Settings                   json.RawMessage     `json:"settings"`
-	ExpectRolesInclude         []string            `json:"expect_roles_include"`
-	ExpectMappings             map[string][]string `json:"expect_mappings"`
-	ExpectStrictErrorContains  string              `json:"expect_strict_error_contains"`
-	ExpectLenientMappingsCount *int                `json:"expect_lenient_mappings_count"`
-}
-
-func loadCases(t *testing.T, kind string) []esCase {
+// loadCases returns the project's cases of one kind; it fails the test
+// when the file is missing or holds none.
+func loadCases(t *testing.T, kind string) []Case {
 	t.Helper()
-	data, err := os.ReadFile("testdata/es-cases.json")
+	all, err := Load(filepath.Join("testdata", "es-cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all []esCase
-	if err := json.Unmarshal(data, &all); err != nil {
-		t.Fatal(err)
-	}
-	var out []esCase
-	for _, c := range all {
-		if c.Kind == kind {
-			out = append(out, c)
-		}
-	}
+	out := Kind(all, kind)
 	if len(out) == 0 {
 		t.Fatalf("no %s cases", kind)
 	}
@@ -80,7 +34,7 @@ func loadCases(t *testing.T, kind string) []esCase {
 }
 
 // versionOf maps a case's version note to the modelled version.
-func versionOf(c esCase) esversion.Version {
+func versionOf(c Case) esversion.Version {
 	switch {
 	case strings.Contains(c.Version, "older"):
 		return esversion.Version{Major: 8, Minor: 15}
@@ -98,4 +52,198 @@ func parseJSON(t *testing.T, raw []byte) *source.Value {
 		t.Fatalf("loader rejected case JSON %s: %v", raw, diags)
 	}
 	return v
+}
+
+// TestCaseCoversFormat checks that Case has a field for every key the
+// project's es-cases.json uses, so that no expectation is silently dropped,
+// and that Load keeps every case in file order.
+func TestCaseCoversFormat(t *testing.T) {
+	path := filepath.Join("testdata", "es-cases.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw []map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	ct := reflect.TypeFor[Case]()
+	for i := range ct.NumField() {
+		name, _, _ := strings.Cut(ct.Field(i).Tag.Get("json"), ",")
+		known[name] = true
+	}
+	for _, obj := range raw {
+		for key := range obj {
+			if !known[key] {
+				var id string
+				_ = json.Unmarshal(obj["id"], &id)
+				t.Errorf("case %s: key %q has no Case field", id, key)
+			}
+		}
+	}
+	cases, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) != len(raw) {
+		t.Fatalf("Load returned %d cases, the file holds %d", len(cases), len(raw))
+	}
+	for i, c := range cases {
+		var id string
+		if err := json.Unmarshal(raw[i]["id"], &id); err != nil || c.ID != id {
+			t.Errorf("case %d: ID %q, want %q (%v)", i, c.ID, id, err)
+		}
+	}
+}
+
+func TestLoadDecodes(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cases.json")
+	src := `[
+	  {"id": "p", "kind": "parse", "stage": "rest_put", "name": "m", "body": {"enabled": true},
+	   "valid": false, "error_contains": "boom", "stored_scripts": {"s": {"lang": "mustache", "source": "{{x}}", "options": {"content_type": "application/json"}}},
+	   "script_settings": {"script.allowed_types": "none"}},
+	  {"id": "m", "kind": "match", "rule": {"any": []}, "user": {"username": "u", "dn": null}, "expect": null, "expect_error_contains": "bad"},
+	  {"id": "d", "kind": "dn", "field": "dn", "value": "cn=a", "pattern": true, "expect": false},
+	  {"id": "f", "kind": "file", "yaml": null, "settings": {"unmapped_groups_as_roles": true}, "expect_lenient_mappings_count": 0,
+	   "expect_mappings": {"cn=a": ["r"]}, "expect_roles": null}
+	]`
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	str := func(s string) *string { return &s }
+	no, zero := false, 0
+	want := []Case{
+		{ID: "p", Kind: "parse", Stage: "rest_put", Name: str("m"), Body: json.RawMessage(`{"enabled": true}`),
+			Valid: &no, ErrorContains: "boom",
+			StoredScripts:  map[string]StoredScript{"s": {Lang: "mustache", Source: "{{x}}", Options: map[string]string{"content_type": "application/json"}}},
+			ScriptSettings: map[string]string{"script.allowed_types": "none"}},
+		{ID: "m", Kind: "match", Rule: json.RawMessage(`{"any": []}`), User: json.RawMessage(`{"username": "u", "dn": null}`),
+			Expect: json.RawMessage(`null`), ExpectErrorContains: "bad"},
+		{ID: "d", Kind: "dn", Field: "dn", Value: str("cn=a"), Pattern: json.RawMessage(`true`), Expect: json.RawMessage(`false`)},
+		{ID: "f", Kind: "file", Settings: FileSettings{UnmappedGroupsAsRoles: true}, ExpectLenientMappingsCount: &zero,
+			ExpectMappings: map[string][]string{"cn=a": {"r"}}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Load (-want +got):\n%s", diff)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name     string
+		content  *string // nil: no file
+		notExist bool
+	}{
+		{name: "missing", notExist: true},
+		{name: "not-json", content: new("[{")},
+		{name: "not-an-array", content: new(`{"id": "x"}`)},
+		{name: "wrong-type", content: new(`[{"id": 1}]`)},
+		{name: "value-not-string", content: new(`[{"id": "x", "value": ["a"]}]`)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.name+".json")
+			if tc.content != nil {
+				if err := os.WriteFile(path, []byte(*tc.content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cases, err := Load(path)
+			if err == nil {
+				t.Fatalf("Load = %v, want an error", cases)
+			}
+			if errors.Is(err, fs.ErrNotExist) != tc.notExist {
+				t.Errorf("errors.Is(%v, fs.ErrNotExist) = %v, want %v", err, !tc.notExist, tc.notExist)
+			}
+			if !strings.Contains(err.Error(), path) {
+				t.Errorf("error %q does not name %s", err, path)
+			}
+		})
+	}
+}
+
+func TestKind(t *testing.T) {
+	all := []Case{{ID: "a", Kind: "match"}, {ID: "b", Kind: "dn"}, {ID: "c", Kind: "match"}, {ID: "d", Kind: "file"}}
+	tests := []struct {
+		kind string
+		want []string
+	}{
+		{"match", []string{"a", "c"}},
+		{"dn", []string{"b"}},
+		{"file", []string{"d"}},
+		{"template", nil},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, c := range Kind(all, tc.kind) {
+			got = append(got, c.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Kind(%q) = %v, want %v", tc.kind, got, tc.want)
+		}
+	}
+	if Kind(nil, "match") != nil {
+		t.Error("Kind(nil) is not nil")
+	}
+}
+
+func TestPath(t *testing.T) {
+	t.Setenv(EnvPath, "")
+	if got, want := Path(".."), filepath.Join("..", "conformance", "testdata", "es-cases.json"); got != want {
+		t.Errorf("Path(..) = %q, want %q", got, want)
+	}
+	t.Setenv(EnvPath, "/elsewhere/cases.json")
+	if got := Path(".."); got != "/elsewhere/cases.json" {
+		t.Errorf("with $%s set, Path = %q", EnvPath, got)
+	}
+}
+
+func TestDecodeUser(t *testing.T) {
+	dn := "cn=u,dc=example"
+	tests := []struct {
+		name    string
+		raw     json.RawMessage
+		want    *User
+		wantErr bool
+	}{
+		{name: "absent"},
+		{name: "null", raw: json.RawMessage(`null`)},
+		{name: "full", raw: json.RawMessage(`{"username": "u", "dn": "cn=u,dc=example", "groups": ["g"],
+			"realm": {"name": "ldap1", "type": "ldap"}, "metadata": {"n": 12345678901234567890, "f": 1.5, "s": "x", "l": [1]}}`),
+			want: &User{Username: "u", DN: &dn, Groups: []string{"g"}, Realm: Realm{Name: "ldap1", Type: "ldap"},
+				Metadata: map[string]any{"n": json.Number("12345678901234567890"), "f": json.Number("1.5"), "s": "x",
+					"l": []any{json.Number("1")}}}},
+		{name: "null-dn", raw: json.RawMessage(`{"username": "u", "dn": null, "groups": []}`),
+			want: &User{Username: "u", Groups: []string{}}},
+		{name: "generator", raw: json.RawMessage(`{"username": "u", "groups_generator": {"template": "g{i}", "from": 2, "to_exclusive": 5}}`),
+			want: &User{Username: "u", GroupsGenerator: &GroupsGenerator{Template: "g{i}", From: 2, ToExclusive: 5}}},
+		{name: "groups-not-strings", raw: json.RawMessage(`{"groups": [1]}`), wantErr: true},
+		{name: "not-an-object", raw: json.RawMessage(`"u"`), wantErr: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Case{ID: "case-" + tc.name, User: tc.raw}
+			got, err := c.DecodeUser()
+			if tc.wantErr {
+				if err == nil || !strings.Contains(err.Error(), c.ID) {
+					t.Fatalf("DecodeUser = %v, %v; want an error naming %s", got, err, c.ID)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("DecodeUser (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

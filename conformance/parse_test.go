@@ -28,7 +28,7 @@ func rejections(ms ...*mapping.Mapping) []string {
 
 // agree asserts that the outcome matches the case: valid or not, and when
 // invalid that some message carries Elasticsearch's text.
-func agree(t *testing.T, c esCase, errs []string) {
+func agree(t *testing.T, c Case, errs []string) {
 	t.Helper()
 	if c.Valid == nil {
 		t.Fatalf("case has no \"valid\"")
@@ -66,7 +66,7 @@ func agree(t *testing.T, c esCase, errs []string) {
 	}
 }
 
-func parseBody(t *testing.T, c esCase, name string, raw []byte, origin mapping.Origin, parseOnly bool) *mapping.Mapping {
+func parseBody(t *testing.T, c Case, name string, raw []byte, origin mapping.Origin, parseOnly bool) *mapping.Mapping {
 	t.Helper()
 	body := parseJSON(t, raw)
 	return mapping.Parse(name, source.Span{File: body.Span.File}, origin, body, nil,

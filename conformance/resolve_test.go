@@ -16,28 +16,24 @@ import (
 )
 
 // caseUser converts a case's UserData object.
-func caseUser(t *testing.T, raw json.RawMessage) *user.User {
+func caseUser(t *testing.T, c Case) *user.User {
 	t.Helper()
-	var in struct {
-		Username string                `json:"username"`
-		DN       *string               `json:"dn"`
-		Groups   []string              `json:"groups"`
-		Realm    struct{ Name string } `json:"realm"`
-		Metadata map[string]any        `json:"metadata"`
-	}
-	dec := json.NewDecoder(strings.NewReader(string(raw)))
-	dec.UseNumber()
-	if err := dec.Decode(&in); err != nil {
+	in, err := c.DecodeUser()
+	if err != nil {
 		t.Fatal(err)
+	}
+	if in == nil {
+		in = &User{}
 	}
 	md := map[string]any{}
 	for k, v := range in.Metadata {
 		md[k] = javaValue(v)
 	}
-	if in.Groups == nil {
-		in.Groups = []string{}
+	groups := in.Groups
+	if groups == nil {
+		groups = []string{}
 	}
-	return &user.User{Username: in.Username, DN: in.DN, Groups: in.Groups, Metadata: md, Realm: user.Realm{Name: in.Realm.Name}}
+	return &user.User{Username: in.Username, DN: in.DN, Groups: groups, Metadata: md, Realm: user.Realm{Name: in.Realm.Name}}
 }
 
 // javaValue maps decoded JSON to the Java-like values of user.User.
@@ -111,7 +107,7 @@ func TestTemplateMappingCases(t *testing.T) {
 			for _, m := range list {
 				ms[m.Name] = m.Body
 			}
-			res := resolver(t, ms).Resolve(caseUser(t, c.User))
+			res := resolver(t, ms).Resolve(caseUser(t, c))
 			checkResolution(t, c, res)
 		})
 	}
@@ -120,7 +116,7 @@ func TestTemplateMappingCases(t *testing.T) {
 	}
 }
 
-func checkResolution(t *testing.T, c esCase, res resolve.Resolution) {
+func checkResolution(t *testing.T, c Case, res resolve.Resolution) {
 	t.Helper()
 	if c.ExpectErrorContains != "" {
 		if res.Err == nil || !strings.Contains(res.Err.Error(), c.ExpectErrorContains) {
@@ -148,7 +144,7 @@ func TestMatchCasesEndToEnd(t *testing.T) {
 		t.Run(c.ID, func(t *testing.T) {
 			body := json.RawMessage(`{"enabled": true, "roles": ["granted"], "rules": ` + string(c.Rule) + `}`)
 			r := resolver(t, map[string]json.RawMessage{"m": body})
-			u := caseUser(t, c.User)
+			u := caseUser(t, c)
 			var want bool
 			if err := json.Unmarshal(c.Expect, &want); err != nil {
 				t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 // templateErrors runs a template_parse / template_validate case: the shape
 // parser, then (for validate) what PUT runs with the case's script settings
 // and stored scripts.
-func templateErrors(t *testing.T, c esCase) []string {
+func templateErrors(t *testing.T, c Case) []string {
 	t.Helper()
 	v := parseJSON(t, c.RoleTemplate)
 	tmpl, diags := template.Parse(v)

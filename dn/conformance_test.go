@@ -2,51 +2,27 @@ package dn
 
 import (
 	"encoding/json"
-	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/rolemap-lint/rolemap-lint/conformance"
 	"github.com/rolemap-lint/rolemap-lint/javatext"
 	"go.yaml.in/yaml/v3"
 )
 
-// testdata/es-cases.json is a the project copy of the shared conformance cases
+// testdata/es-cases.json is the project copy of the shared conformance cases
 // (format: es-semantics.md §13). Only the cases whose outcome depends on DN
 // parsing and normalization alone are used here: "dn" cases whose pattern is
 // a plain string (no wildcard, no regex), and "file" (role_mapping.yml) cases.
 
-type esCase struct {
-	ID      string          `json:"id"`
-	Kind    string          `json:"kind"`
-	Pattern json.RawMessage `json:"pattern"`
-	Value   string          `json:"value"`
-	Expect  json.RawMessage `json:"expect"`
-
-	YAML     *string `json:"yaml"`
-	Settings struct {
-		Unmapped bool `json:"unmapped_groups_as_roles"`
-	} `json:"settings"`
-	User struct {
-		DN     string   `json:"dn"`
-		Groups []string `json:"groups"`
-	} `json:"user"`
-	ExpectRoles         []string            `json:"expect_roles"`
-	ExpectRolesInclude  []string            `json:"expect_roles_include"`
-	ExpectMappings      map[string][]string `json:"expect_mappings"`
-	ExpectStrictError   string              `json:"expect_strict_error_contains"`
-	ExpectErrorContains string              `json:"expect_error_contains"`
-}
-
-func loadESCases(t *testing.T) []esCase {
+// loadESCases reads the project copy of the conformance cases.
+func loadESCases(t *testing.T) []conformance.Case {
 	t.Helper()
-	data, err := os.ReadFile("../conformance/testdata/es-cases.json")
+	cases, err := conformance.Load(filepath.Join("..", "conformance", "testdata", "es-cases.json"))
 	if err != nil {
 		t.Fatalf("reading conformance cases: %v", err)
-	}
-	var cases []esCase
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatalf("decoding conformance cases: %v", err)
 	}
 	return cases
 }
@@ -78,10 +54,7 @@ func isPlainString(v string) bool {
 func TestConformanceDNCases(t *testing.T) {
 	var n Normalizer
 	used := 0
-	for _, c := range loadESCases(t) {
-		if c.Kind != "dn" {
-			continue
-		}
+	for _, c := range conformance.Kind(loadESCases(t), "dn") {
 		var pattern string
 		if err := json.Unmarshal(c.Pattern, &pattern); err != nil || !isPlainString(pattern) {
 			continue // non-string or pattern rule values: not a DN-equality question
@@ -91,8 +64,12 @@ func TestConformanceDNCases(t *testing.T) {
 			t.Fatalf("%s: expect is not a boolean: %s", c.ID, c.Expect)
 		}
 		used++
-		if got := stringPredicate(&n, c.Value, pattern); got != expect {
-			t.Errorf("%s: value %q vs rule %q: got %v, want %v", c.ID, c.Value, pattern, got, expect)
+		value := ""
+		if c.Value != nil {
+			value = *c.Value
+		}
+		if got := stringPredicate(&n, value, pattern); got != expect {
+			t.Errorf("%s: value %q vs rule %q: got %v, want %v", c.ID, value, pattern, got, expect)
 		}
 	}
 	if used < 15 {
@@ -141,13 +118,23 @@ func fileMapping(t *testing.T, doc string) (map[string]map[string]bool, []string
 
 func TestConformanceFileCases(t *testing.T) {
 	used := 0
-	for _, c := range loadESCases(t) {
-		if c.Kind != "file" || c.YAML == nil || strings.HasPrefix(*c.YAML, "<") {
+	for _, c := range conformance.Kind(loadESCases(t), "file") {
+		if c.YAML == nil || strings.HasPrefix(*c.YAML, "<") {
 			continue // absent or unreadable files are not DN questions
+		}
+		u, err := c.DecodeUser()
+		if err != nil {
+			t.Fatal(err)
+		}
+		userDN := ""
+		if u == nil {
+			u = &conformance.User{}
+		} else if u.DN != nil {
+			userDN = *u.DN
 		}
 		used++
 		mapping, invalid := fileMapping(t, *c.YAML)
-		if strings.Contains(c.ExpectStrictError, "invalid DN") && len(invalid) == 0 {
+		if strings.Contains(c.ExpectStrictErrorContains, "invalid DN") && len(invalid) == 0 {
 			t.Errorf("%s: expected an invalid DN in the file", c.ID)
 		}
 		if c.ExpectMappings != nil {
@@ -169,7 +156,7 @@ func TestConformanceFileCases(t *testing.T) {
 		// DnRoleMapper.resolveRoles (es-semantics.md §6.3).
 		roles := map[string]bool{}
 		var resolveErr string
-		for _, g := range c.User.Groups {
+		for _, g := range u.Groups {
 			d, err := Parse(g)
 			if err != nil {
 				resolveErr = "invalid DN [" + g + "]"
@@ -179,7 +166,7 @@ func TestConformanceFileCases(t *testing.T) {
 				for r := range rs {
 					roles[r] = true
 				}
-			} else if c.Settings.Unmapped {
+			} else if c.Settings.UnmappedGroupsAsRoles {
 				rel, err := RelativeName(d)
 				if err != nil {
 					resolveErr = err.Error()
@@ -189,8 +176,8 @@ func TestConformanceFileCases(t *testing.T) {
 			}
 		}
 		if resolveErr == "" {
-			if d, err := Parse(c.User.DN); err != nil {
-				resolveErr = "invalid DN [" + c.User.DN + "]"
+			if d, err := Parse(userDN); err != nil {
+				resolveErr = "invalid DN [" + userDN + "]"
 			} else {
 				for r := range mapping[d.Normalized()] {
 					roles[r] = true

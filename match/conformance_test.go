@@ -2,46 +2,25 @@ package match
 
 import (
 	"encoding/json"
-	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/rolemap-lint/rolemap-lint/conformance"
 	"github.com/rolemap-lint/rolemap-lint/dn"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/user"
 )
 
-// esCase holds the fields of es-cases.json that match and dn cases use
-// (format: es-semantics.md §13).
-type esCase struct {
-	ID                  string          `json:"id"`
-	Kind                string          `json:"kind"`
-	Rule                json.RawMessage `json:"rule"`
-	User                json.RawMessage `json:"user"`
-	Model               json.RawMessage `json:"model"`
-	Expect              json.RawMessage `json:"expect"`
-	ExpectErrorContains string          `json:"expect_error_contains"`
-	Field               string          `json:"field"`
-	Value               *string         `json:"value"`
-	Pattern             json.RawMessage `json:"pattern"`
-}
-
-func loadCases(t *testing.T, kind string) []esCase {
+// loadCases returns the cases of one kind of es-cases.json (format:
+// es-semantics.md §13); it fails the test when there are none.
+func loadCases(t *testing.T, kind string) []conformance.Case {
 	t.Helper()
-	data, err := os.ReadFile("../conformance/testdata/es-cases.json")
+	all, err := conformance.Load(filepath.Join("..", "conformance", "testdata", "es-cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all []esCase
-	if err := json.Unmarshal(data, &all); err != nil {
-		t.Fatal(err)
-	}
-	var out []esCase
-	for _, c := range all {
-		if c.Kind == kind {
-			out = append(out, c)
-		}
-	}
+	out := conformance.Kind(all, kind)
 	if len(out) == 0 {
 		t.Fatalf("no %s cases", kind)
 	}
@@ -50,7 +29,7 @@ func loadCases(t *testing.T, kind string) []esCase {
 
 // checkOutcome compares Eval and Explain with a case's expectation, and the
 // index with Eval.
-func checkOutcome(t *testing.T, c esCase, ruleSrc string, m *Model) {
+func checkOutcome(t *testing.T, c conformance.Case, ruleSrc string, m *Model) {
 	t.Helper()
 	e := mustRule(t, ruleSrc)
 	got, err := Eval(e, m)
@@ -91,12 +70,12 @@ func TestConformanceMatch(t *testing.T) {
 			var err error
 			switch {
 			case c.User != nil:
-				var u *user.User
-				u, err = decodeUser(c.User)
+				var u *conformance.User
+				u, err = c.DecodeUser()
 				if err != nil {
 					t.Fatal(err)
 				}
-				m, err = NewModel(u, n)
+				m, err = NewModel(caseUser(u), n)
 			case c.Model != nil:
 				var fields map[string]any
 				fields, err = decodeGeneric(c.Model)

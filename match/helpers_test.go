@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rolemap-lint/rolemap-lint/conformance"
 	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/source"
@@ -35,23 +36,6 @@ func mustRule(t testing.TB, src string) *rules.Expr {
 		t.Fatalf("rule %s: %v", src, err)
 	}
 	return e
-}
-
-// userJSON is a fixture user as es-cases.json writes it.
-type userJSON struct {
-	Username        string   `json:"username"`
-	DN              *string  `json:"dn"`
-	Groups          []string `json:"groups"`
-	GroupsGenerator *struct {
-		Template    string `json:"template"`
-		From        int    `json:"from"`
-		ToExclusive int    `json:"to_exclusive"`
-	} `json:"groups_generator"`
-	Realm struct {
-		Name string `json:"name"`
-		Type string `json:"type"`
-	} `json:"realm"`
-	Metadata map[string]any `json:"metadata"`
 }
 
 // decodeJSON decodes JSON keeping numbers as Jackson types them: integer
@@ -89,10 +73,12 @@ func javaNumbers(v any) any {
 	return v
 }
 
-func decodeUser(raw []byte) (*user.User, error) {
-	var u userJSON
-	if err := decodeJSON(raw, &u); err != nil {
-		return nil, err
+// caseUser converts a conformance case's user (nil: the zero user) to a
+// user.User, expanding its groups generator and typing its metadata numbers
+// as Jackson does.
+func caseUser(u *conformance.User) *user.User {
+	if u == nil {
+		u = &conformance.User{}
 	}
 	out := &user.User{Username: u.Username, DN: u.DN, Groups: u.Groups, Metadata: map[string]any{},
 		Realm: user.Realm{Name: u.Realm.Name, Type: u.Realm.Type}}
@@ -107,7 +93,7 @@ func decodeUser(raw []byte) (*user.User, error) {
 	for k, v := range u.Metadata {
 		out.Metadata[k] = javaNumbers(v)
 	}
-	return out, nil
+	return out
 }
 
 func decodeGeneric(raw []byte) (map[string]any, error) {

@@ -1,8 +1,7 @@
 package rolemapfile
 
 import (
-	"encoding/json"
-	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -12,45 +11,19 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/rolemap-lint/rolemap-lint/conformance"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
-// fileCase is a "file" case of es-cases.json (es-semantics.md §13).
-type fileCase struct {
-	ID       string  `json:"id"`
-	Kind     string  `json:"kind"`
-	YAML     *string `json:"yaml"`
-	Settings struct {
-		UnmappedGroupsAsRoles bool `json:"unmapped_groups_as_roles"`
-	} `json:"settings"`
-	User struct {
-		DN     *string  `json:"dn"`
-		Groups []string `json:"groups"`
-	} `json:"user"`
-	ExpectRoles                []string            `json:"expect_roles"`
-	ExpectRolesInclude         []string            `json:"expect_roles_include"`
-	ExpectMappings             map[string][]string `json:"expect_mappings"`
-	ExpectStrictErrorContains  string              `json:"expect_strict_error_contains"`
-	ExpectLenientMappingsCount *int                `json:"expect_lenient_mappings_count"`
-	ExpectErrorContains        string              `json:"expect_error_contains"`
-}
-
-func loadFileCases(t *testing.T) []fileCase {
+// loadFileCases returns the "file" cases of es-cases.json
+// (es-semantics.md §13).
+func loadFileCases(t *testing.T) []conformance.Case {
 	t.Helper()
-	data, err := os.ReadFile("../conformance/testdata/es-cases.json")
+	all, err := conformance.Load(filepath.Join("..", "conformance", "testdata", "es-cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all []fileCase
-	if err := json.Unmarshal(data, &all); err != nil {
-		t.Fatal(err)
-	}
-	var out []fileCase
-	for _, c := range all {
-		if c.Kind == "file" {
-			out = append(out, c)
-		}
-	}
+	out := conformance.Kind(all, "file")
 	if len(out) == 0 {
 		t.Fatal("no file cases")
 	}
@@ -129,7 +102,14 @@ func TestESFileCases(t *testing.T) {
 					t.Errorf("mappings (-want +got):\n%s", diff)
 				}
 			}
-			roles, err := f.Resolve(c.User.DN, c.User.Groups, c.Settings.UnmappedGroupsAsRoles)
+			u, err := c.DecodeUser()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if u == nil {
+				u = &conformance.User{}
+			}
+			roles, err := f.Resolve(u.DN, u.Groups, c.Settings.UnmappedGroupsAsRoles)
 			if c.ExpectErrorContains != "" {
 				if err == nil || !strings.Contains(err.Error(), c.ExpectErrorContains) {
 					t.Fatalf("error = %v, want one containing %q", err, c.ExpectErrorContains)

@@ -2,27 +2,13 @@ package schema
 
 import (
 	"encoding/json"
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// esCase is the part of a conformance case (es-semantics.md §13) this
-// package uses.
-type esCase struct {
-	ID            string          `json:"id"`
-	Kind          string          `json:"kind"`
-	Stage         string          `json:"stage"`
-	Name          string          `json:"name"`
-	Body          json.RawMessage `json:"body"`
-	Valid         *bool           `json:"valid"`
-	ErrorContains string          `json:"error_contains"`
-	ErrorMessage  string          `json:"error_message"`
-	// FileSettings maps mapping names to bodies (stage file_settings).
-	FileSettings map[string]json.RawMessage `json:"file_settings_role_mappings"`
-}
+	"github.com/rolemap-lint/rolemap-lint/conformance"
+	"github.com/rolemap-lint/rolemap-lint/diag"
+)
 
 // schemaOwnedCases are the conformance cases whose Elasticsearch error is
 // a problem of the schema stage; every other mapping_parse/rest_put case
@@ -43,30 +29,33 @@ var editorLeniency = map[string]string{
 	"parse-derived-metadata-reserved-key": "reserved metadata keys depend on the source (reserved-metadata-key)",
 }
 
-// loadCases reads testdata/es-cases.json, a copy of the shared
-// conformance file.
-func loadCases(t *testing.T) []esCase {
+// parseCases reads the "parse" cases of the project copy of the
+// conformance cases.
+func parseCases(t *testing.T) []conformance.Case {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "conformance", "testdata", "es-cases.json"))
+	cases, err := conformance.Load(filepath.Join("..", "conformance", "testdata", "es-cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cases []esCase
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatalf("es-cases.json: %v", err)
+	return conformance.Kind(cases, "parse")
+}
+
+// caseName is a case's mapping name; "" when it has none.
+func caseName(c conformance.Case) string {
+	if c.Name == nil {
+		return ""
 	}
-	return cases
+	return *c.Name
 }
 
 // TestConformanceParseCases runs the mapping_parse and rest_put cases of
 // testdata/es-cases.json (a copy of the shared conformance file) through
 // the schema stage.
 func TestConformanceParseCases(t *testing.T) {
-	cases := loadCases(t)
 	seen := map[string]bool{}
 	ran := 0
-	for _, c := range cases {
-		if c.Kind != "parse" || (c.Stage != "mapping_parse" && c.Stage != "rest_put") || c.Body == nil {
+	for _, c := range parseCases(t) {
+		if (c.Stage != "mapping_parse" && c.Stage != "rest_put") || c.Body == nil {
 			continue
 		}
 		ran++
@@ -76,7 +65,7 @@ func TestConformanceParseCases(t *testing.T) {
 			if err != nil {
 				t.Fatalf("body: %v", err)
 			}
-			got := ValidateNamed(c.Name, body)
+			got := ValidateNamed(caseName(c), body)
 			editorValid := editorErrors(t, string(c.Body)) == nil
 			wantEditorValid := c.Stage == "rest_put" && c.Valid != nil && *c.Valid
 			if c.Valid != nil && !*c.Valid && editorLeniency[c.ID] != "" {
@@ -120,14 +109,20 @@ func TestConformanceParseCases(t *testing.T) {
 // for a missing field is reported.
 func TestConformanceFileSettings(t *testing.T) {
 	ran := 0
-	for _, c := range loadCases(t) {
-		if c.Kind != "parse" || c.Stage != "file_settings" {
+	for _, c := range parseCases(t) {
+		if c.Stage != "file_settings" {
 			continue
 		}
 		t.Run(c.ID, func(t *testing.T) {
+			var fileSettings map[string]json.RawMessage
+			if c.FileSettingsRoleMappings != nil {
+				if err := json.Unmarshal(c.FileSettingsRoleMappings, &fileSettings); err != nil {
+					t.Fatalf("file_settings_role_mappings: %v", err)
+				}
+			}
 			var all []finding
 			var mappings []string
-			for name, raw := range c.FileSettings {
+			for name, raw := range fileSettings {
 				ran++
 				body, err := parseTree(name+".json", string(raw))
 				if err != nil {

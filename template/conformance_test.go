@@ -3,68 +3,36 @@ package template
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/conformance"
 )
 
-// conformancePath locates es-cases.json: $ROLEMAP_CONFORMANCE, else the
-// project copy in conformance/testdata.
-func conformancePath() string {
-	if p := os.Getenv("ROLEMAP_CONFORMANCE"); p != "" {
-		return p
-	}
-	return filepath.Join("..", "conformance", "testdata", "es-cases.json")
-}
-
-type esCase struct {
-	ID             string            `json:"id"`
-	Kind           string            `json:"kind"`
-	Stage          string            `json:"stage"`
-	RoleTemplate   json.RawMessage   `json:"role_template"`
-	Template       json.RawMessage   `json:"template"`
-	Mappings       json.RawMessage   `json:"mappings"`
-	Valid          *bool             `json:"valid"`
-	ErrorContains  string            `json:"error_contains"`
-	Expect         json.RawMessage   `json:"expect"`
-	ScriptSettings map[string]string `json:"script_settings"`
-	StoredScripts  map[string]struct {
-		Lang    string            `json:"lang"`
-		Source  string            `json:"source"`
-		Options map[string]string `json:"options"`
-	} `json:"stored_scripts"`
-	User               *esUser        `json:"user"`
-	Model              map[string]any `json:"model"`
-	ExpectRoles        []string       `json:"expect_roles"`
-	ExpectErrorContain string         `json:"expect_error_contains"`
-}
-
-type esUser struct {
-	Username string                `json:"username"`
-	DN       *string               `json:"dn"`
-	Groups   []string              `json:"groups"`
-	Realm    struct{ Name string } `json:"realm"`
-	Metadata map[string]any        `json:"metadata"`
-}
-
-func loadCases(t *testing.T) []esCase {
+// loadCases reads the conformance cases (conformance.Path: the project
+// copy, or $ROLEMAP_CONFORMANCE).
+func loadCases(t *testing.T) []conformance.Case {
 	t.Helper()
-	data, err := os.ReadFile(conformancePath())
+	cases, err := conformance.Load(conformance.Path(".."))
 	if err != nil {
 		t.Fatalf("conformance cases not available: %v", err)
-	}
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
-	var cases []esCase
-	if err := d.Decode(&cases); err != nil {
-		t.Fatalf("decoding %s: %v", conformancePath(), err)
 	}
 	return cases
 }
 
-func settingsFor(c esCase) ScriptSettings {
+// decodeNumbers decodes a present raw JSON value into v, numbers as
+// json.Number; an absent one leaves v untouched.
+func decodeNumbers(raw json.RawMessage, v any) error {
+	if raw == nil {
+		return nil
+	}
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	return d.Decode(v)
+}
+
+func settingsFor(c conformance.Case) ScriptSettings {
 	var s ScriptSettings
 	if v, ok := c.ScriptSettings["script.allowed_types"]; ok {
 		s.AllowedTypes = strings.Split(v, ",")
@@ -102,7 +70,7 @@ func TestConformance(t *testing.T) {
 	}
 }
 
-func runParseCase(t *testing.T, c esCase) {
+func runParseCase(t *testing.T, c conformance.Case) {
 	tmpl, diags := Parse(mustLoad(t, string(c.RoleTemplate)))
 	if c.Stage == "template_parse" {
 		err := tmpl.ParseErr()
@@ -145,20 +113,27 @@ func runParseCase(t *testing.T, c esCase) {
 	}
 }
 
-func runTemplateCase(t *testing.T, c esCase) {
+func runTemplateCase(t *testing.T, c conformance.Case) {
 	tmpl, diags := Parse(mustLoad(t, string(c.Template)))
 	for _, d := range diags {
 		t.Logf("diagnostic: %s", d.Message)
 	}
-	model := c.Model
-	if c.User != nil {
-		model = UserData{Username: c.User.Username, DN: c.User.DN, Groups: c.User.Groups,
-			Metadata: c.User.Metadata, RealmName: c.User.Realm.Name}.Model()
+	var model map[string]any
+	if err := decodeNumbers(c.Model, &model); err != nil {
+		t.Fatalf("case model: %v", err)
+	}
+	u, err := c.DecodeUser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u != nil {
+		model = UserData{Username: u.Username, DN: u.DN, Groups: u.Groups,
+			Metadata: u.Metadata, RealmName: u.Realm.Name}.Model()
 	}
 	roles, err := tmpl.Roles(model)
-	if c.ExpectErrorContain != "" {
-		if err == nil || !strings.Contains(err.Error(), c.ExpectErrorContain) {
-			t.Fatalf("Roles = %v, %v; want error containing %q", roles, err, c.ExpectErrorContain)
+	if c.ExpectErrorContains != "" {
+		if err == nil || !strings.Contains(err.Error(), c.ExpectErrorContains) {
+			t.Fatalf("Roles = %v, %v; want error containing %q", roles, err, c.ExpectErrorContains)
 		}
 		return
 	}
