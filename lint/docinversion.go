@@ -13,7 +13,8 @@ var docInversion = &Analyzer{
 	Doc: "A field rule with the value `null` matches users that do NOT have the field, so `{\"except\": {\"field\": " +
 		"{\"metadata.terminated_date\": null}}}` matches only users that DO have a (non-null) `terminated_date`. " +
 		"Elasticsearch's own documentation uses it for the opposite (\"users who do not have a terminated_date\"). To " +
-		"require that a field is absent, use the field rule with `null` directly, without `except`.",
+		"require that a field is absent, use the field rule with `null` directly, without `except`; to require " +
+		"that it has a string value, say so: `{\"field\": {\"metadata.terminated_date\": \"*\"}}`.",
 	Run: runDocInversion,
 }
 
@@ -28,8 +29,8 @@ func runDocInversion(p *Pass) {
 		}
 		for _, v := range f.Values {
 			if v.Kind == rules.NullValue {
-				p.Report(at(m, e.KeySpan, "except of {%q: null} matches users that HAVE a non-null %s (null matches users without it, and except inverts that); to select users without %s, drop the except and keep {\"field\": {%q: null}}",
-					f.Field, f.Field, f.Field, f.Field))
+				p.Report(at(m, e.KeySpan, "except of {%q: null} matches users that HAVE a non-null %s (null matches users without it, and except inverts that); to select users without %s, drop the except and keep {\"field\": {%q: null}}; to require a value, write {\"field\": {%q: \"*\"}} (for strings)",
+					f.Field, f.Field, f.Field, f.Field, f.Field))
 				return
 			}
 		}
