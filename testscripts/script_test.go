@@ -88,7 +88,18 @@ func cmdCmpWork(ts *testscript.TestScript, neg bool, args []string) {
 	got := ts.ReadFile(args[0])
 	want := strings.ReplaceAll(ts.ReadFile(args[1]), "$WORK", ts.Getenv("WORK"))
 	if got != want {
-		ts.Logf("got:\n%s", got)
-		ts.Fatalf("%s and %s differ", args[0], args[1])
+		gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+		for i := range max(len(gl), len(wl)) {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				ts.Fatalf("%s and %s differ at line %d:\n got: %s\nwant: %s", args[0], args[1], i+1, g, w)
+			}
+		}
 	}
 }
