@@ -202,8 +202,10 @@ func (p *bodyParser) build() {
 // and the name checks of the transport action.
 func (p *bodyParser) validateRequest(validateMetadata bool) {
 	m := p.m
-	rolesEmpty := len(m.Roles) == 0
-	templatesEmpty := len(m.Templates) == 0 && !hasItems(m.Body.Get("role_templates"))
+	// Emptiness is judged on the lists as written: an element or value of
+	// the wrong type is the schema stage's problem, not a missing role.
+	rolesEmpty := emptyList(m.Body.Get("roles"))
+	templatesEmpty := emptyList(m.Body.Get("role_templates"))
 	if p.seen["roles"] || p.seen["role_templates"] {
 		switch {
 		case rolesEmpty && templatesEmpty:
@@ -289,8 +291,10 @@ func (p *bodyParser) reservedMetadata() {
 	}
 }
 
-func hasItems(v *source.Value) bool {
-	return v != nil && (v.Kind == source.Object || (v.Kind == source.Array && len(v.Items) > 0))
+// emptyList reports whether a roles/role_templates value grants nothing:
+// absent, or an empty array.
+func emptyList(v *source.Value) bool {
+	return v == nil || (v.Kind == source.Array && len(v.Items) == 0)
 }
 
 // openingSpan is the first character of a value (the `{` of an object).

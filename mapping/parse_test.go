@@ -56,6 +56,8 @@ func TestParse(t *testing.T) {
 			want: []string{"roles-or-templates 1:1 failed to parse role-mapping [m1]. missing field [roles]"}},
 		{name: "empty roles", body: `{"enabled": true, "roles": [], ` + rules + `}`,
 			want: []string{"roles-or-templates 1:28 role-mapping roles or role-templates are missing"}},
+		{name: "wrong element type is the schema's only", body: `{"enabled": true, "roles": [null], ` + rules + `}`,
+			want: []string{"schema 1:29 roles[0] must be a role name"}},
 		{name: "empty roles and templates", body: `{"enabled": true, "roles": [], "role_templates": [], ` + rules + `}`,
 			want: []string{"roles-or-templates 1:28 role-mapping roles or role-templates are missing"}},
 		{name: "both", body: `{"enabled": true, "roles": ["a"], "role_templates": [{"template": {"source": "b"}}], ` + rules + `}`,
