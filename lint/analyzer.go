@@ -63,6 +63,10 @@ type Settings struct {
 	FixtureFindings []diag.Diagnostic
 	// FixtureUsers are the users of the valid fixture tests.
 	FixtureUsers []FixtureUser
+
+	// satisfiable memoizes rule analysis: several checks ask the same
+	// question about the same rules.
+	satisfiable map[*rules.Expr]analysis.Outcome
 }
 
 // Pass is one analyzer's view of a run.

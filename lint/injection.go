@@ -97,7 +97,7 @@ func (p *Pass) injectionExample(m *mapping.Mapping, tu *template.UserData, role 
 		return ""
 	}
 	base := &user.User{Username: "someone", Groups: []string{}, Metadata: map[string]any{}, Realm: user.Realm{Name: "any-realm"}}
-	if sat := analysis.Satisfiable(m.Rules, p.analysisOptions()); sat.Satisfiable == analysis.Yes && sat.Witness != nil {
+	if sat := p.satisfiable(m.Rules); sat.Satisfiable == analysis.Yes && sat.Witness != nil {
 		base = sat.Witness
 	}
 	u := *base

@@ -113,7 +113,7 @@ func runNeverMatches(p *Pass) {
 		if !decidable(m) {
 			continue
 		}
-		out := analysis.Satisfiable(m.Rules, p.analysisOptions())
+		out := p.satisfiable(m.Rules)
 		if out.Satisfiable != analysis.No {
 			continue
 		}
@@ -122,6 +122,20 @@ func runNeverMatches(p *Pass) {
 			m.Name, out.Reason, grants(m))
 		p.Report(d)
 	}
+}
+
+// satisfiable decides, once per rule tree and run, whether some user
+// matches it.
+func (p *Pass) satisfiable(e *rules.Expr) analysis.Outcome {
+	if out, ok := p.Settings.satisfiable[e]; ok {
+		return out
+	}
+	if p.Settings.satisfiable == nil {
+		p.Settings.satisfiable = map[*rules.Expr]analysis.Outcome{}
+	}
+	out := analysis.Satisfiable(e, p.analysisOptions())
+	p.Settings.satisfiable[e] = out
+	return out
 }
 
 // analysisOptions configures rule analysis for the run.

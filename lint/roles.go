@@ -142,7 +142,7 @@ func runPrivilegedBroadGrant(p *Pass) {
 		if len(privileged) == 0 {
 			continue
 		}
-		out := analysis.Satisfiable(m.Rules, p.analysisOptions())
+		out := p.satisfiable(m.Rules)
 		if out.Satisfiable == analysis.No {
 			continue // never-matches owns it: nobody gets the role
 		}

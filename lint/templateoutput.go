@@ -66,7 +66,7 @@ func (p *Pass) templateUsers(m *mapping.Mapping) []FixtureUser {
 		}
 		return out
 	}
-	sat := analysis.Satisfiable(m.Rules, p.analysisOptions())
+	sat := p.satisfiable(m.Rules)
 	if sat.Satisfiable == analysis.Yes && sat.Witness != nil {
 		out = append(out, FixtureUser{User: *sat.Witness, Test: "a user synthesized from the rules: " + describeUser(sat.Witness)})
 	}

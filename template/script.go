@@ -122,8 +122,7 @@ func (p *parser) parseScriptObject(obj *source.Value) {
 				continue
 			}
 			if typeSet {
-				p.fail(StageScript, p.scriptLoc(m.KeySpan, m.Key), "must only use one of [source, id] when specifying a script",
-					"keep either \"source\" (an inline template) or \"id\" (a stored script), not both")
+				p.failBothSourceAndID(m)
 				typeBroken = true
 				continue
 			}
@@ -149,8 +148,7 @@ func (p *parser) parseScriptObject(obj *source.Value) {
 				continue
 			}
 			if typeSet {
-				p.fail(StageScript, p.scriptLoc(m.KeySpan, m.Key), "must only use one of [source, id] when specifying a script",
-					"keep either \"source\" (an inline template) or \"id\" (a stored script), not both")
+				p.failBothSourceAndID(m)
 				typeBroken = true
 				continue
 			}
@@ -324,4 +322,11 @@ func appendCompact(b []byte, v *source.Value, depth int) []byte {
 		return strconv.AppendBool(b, v.Bool)
 	}
 	return append(b, "null"...)
+}
+
+// failBothSourceAndID reports a script with both an inline source and a
+// stored id (Script's parser rejects the second one it meets).
+func (p *parser) failBothSourceAndID(m *source.Member) {
+	p.fail(StageScript, p.scriptLoc(m.KeySpan, m.Key), "must only use one of [source, id] when specifying a script",
+		"keep either \"source\" (an inline template) or \"id\" (a stored script), not both")
 }
