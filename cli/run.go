@@ -49,7 +49,12 @@ func (r *run) open() error {
 	switch {
 	case errors.Is(err, workspace.ErrNoFiles):
 	case err != nil:
-		return usageLines(strings.TrimPrefix(err.Error(), project.ErrUsage.Error()+": "))
+		msg := strings.TrimPrefix(err.Error(), project.ErrUsage.Error()+": ")
+		if strings.HasPrefix(msg, "invalid config:\n") {
+			// One problem per line, each quoting the values it names.
+			return usageLines(msg)
+		}
+		return usagef("%s", msg)
 	}
 	r.proj = p
 	r.settings = lint.NewSettings(p)
