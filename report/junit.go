@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/safetext"
 )
 
 // JUnit suite names.
@@ -87,16 +88,23 @@ func JUnit(w io.Writer, r *Result) error {
 		root.Tests += s.Tests
 		root.Failures += s.Failures
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	// encoding/xml writes the line breaks of a text as &#xA;, so every line
+	// of the document starts with markup; the guard keeps it that way for
+	// any line that could start with a name from the repository, so that
+	// none starts as a CI runner command when the XML is printed to a log.
+	g := safetext.NewGuard(w)
+	if _, err := io.WriteString(g, xml.Header); err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(w)
+	enc := xml.NewEncoder(g)
 	enc.Indent("", "  ")
 	if err := enc.Encode(root); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	if _, err := io.WriteString(g, "\n"); err != nil {
+		return err
+	}
+	return g.Flush()
 }
 
 func (s *junitSuite) add(c junitCase) {
