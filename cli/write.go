@@ -39,7 +39,10 @@ func (r *run) checkReportTarget(file string, inputs []string) error {
 		return usagef("cannot write the report %s: %v", file, err)
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
-		return usagef("the report file %s is a symbolic link; rolemap-lint never writes through one (remove it or choose another path)", file)
+		return usagef("the report file %s is a symbolic link; rolemap-lint never writes through one (remove it or choose another path; without --output the report goes to standard output)", file)
+	}
+	if isStream(info) {
+		return nil // /dev/null, a named pipe: no file of the repository
 	}
 	if !info.Mode().IsRegular() {
 		return usagef("the report file %s is not a regular file", file)
@@ -76,10 +79,29 @@ func (r *run) refuseLinkedFolders(file, abs string) error {
 	return nil
 }
 
+// isStream reports a character device or named pipe (/dev/null, a FIFO a
+// caller reads from). git cannot commit either, so a repository cannot
+// plant one; a report is written into it directly.
+func isStream(info fs.FileInfo) bool {
+	return info.Mode()&(fs.ModeCharDevice|fs.ModeNamedPipe) != 0
+}
+
 // writeFileAtomic writes a report with write into a temporary file in the
 // target's folder and renames it over the target. The file gets the
-// permissions of the file it replaces, or 0644.
+// permissions of the file it replaces, or 0644. A target that is a
+// character device or named pipe (and not a link) is written directly.
 func writeFileAtomic(abs string, write func(io.Writer) error) (err error) {
+	if info, err := os.Lstat(abs); err == nil && isStream(info) {
+		f, err := os.OpenFile(abs, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
 	dir, base := filepath.Split(abs)
 	if dir == "" {
 		dir = "."
