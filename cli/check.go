@@ -3,8 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/lint"
@@ -20,12 +18,12 @@ fixture tests (*_test.yaml, *_test.yml, *_test.json); lint only lints; test
 only runs the fixtures (reporting the lint errors that make a mapping
 invalid, since Elasticsearch would reject it). PATHs are files or
 directories (default "."), walked recursively; "-" reads one document from
-standard input.`
+standard input; "--" ends the flags, so every later argument is a PATH.`
 
 // runCheck implements check, lint and test.
 func runCheck(env Env, cmd string, args []string) (int, error) {
 	var cf commonFlags
-	fs := newFlagSet(cmd, checkUsage, env.Stderr)
+	fs := newFlagSet(cmd)
 	cf.register(fs)
 	var cov bool
 	var covMin float64
@@ -39,7 +37,11 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 			fmt.Fprintln(env.Stdout, helpText(fs, checkUsage))
 			return ExitOK, nil
 		}
-		return 0, usagef("%v (see rolemap-lint %s -h)", err, cmd)
+		return 0, usagef("%v (see rolemap-lint %s --help)", err, cmd)
+	}
+	if cf.version {
+		printVersion(env.Stdout)
+		return ExitOK, nil
 	}
 	failOn, err := parseFailOn(cf.failOn)
 	if err != nil {
@@ -85,12 +87,13 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	res.Summary.Mappings = len(ws.Mappings)
 	res.Summary.SkippedFiles = len(ws.Skipped)
 	res.Count()
-	if err := run.write(res); err != nil {
-		return 0, err
-	}
 	code := exitCode(res, failOn)
 	if res.Coverage != nil && res.Coverage.Below {
 		code = ExitFindings
+	}
+	run.failing = code != ExitOK
+	if err := run.write(res); err != nil {
+		return 0, err
 	}
 	return code, nil
 }
@@ -126,13 +129,4 @@ func exitCode(r *report.Result, failOn diag.Level) int {
 		return ExitFindings
 	}
 	return ExitOK
-}
-
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }

@@ -9,6 +9,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/safetext"
 )
 
 // Exit codes (SPEC §4).
@@ -42,8 +44,10 @@ Usage:
   rolemap-lint schema
   rolemap-lint version
 
-PATHs are files or directories (default "."); "-" reads standard input.
-Run "rolemap-lint COMMAND -h" for the flags of a command.
+PATHs are files or directories (default "."); "-" reads standard input;
+"--" ends the flags (every later argument is a PATH).
+Run "rolemap-lint COMMAND --help" for the flags of a command;
+"rolemap-lint --version" (-V) prints the version.
 Exit codes: 0 ok, 1 findings or failed tests, 2 usage error, 3 internal error.`
 
 // Main runs the command line and returns the exit code. It never panics:
@@ -54,7 +58,8 @@ func Main(env Env) (code int) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(env.Stderr, "rolemap-lint: internal error: %v\nThis is a bug; please report it with the input that caused it.\n", r)
+			printError(env.Stderr, "rolemap-lint: internal error: "+safetext.Escape(fmt.Sprint(r))+
+				"\nThis is a bug; please report it with the input that caused it.")
 			if env.Getenv("ROLEMAP_LINT_DEBUG") != "" {
 				env.Stderr.Write(debug.Stack())
 			}
@@ -69,6 +74,13 @@ func Main(env Env) (code int) {
 			cmd, args = args[0], args[1:]
 		case "-h", "-help", "--help":
 			fmt.Fprintln(env.Stdout, mainUsage)
+			return ExitOK
+		case "-V", "--version", "-version":
+			if len(args) > 1 {
+				printError(env.Stderr, "rolemap-lint: --version takes no arguments")
+				return ExitUsage
+			}
+			printVersion(env.Stdout)
 			return ExitOK
 		}
 	}
@@ -91,11 +103,24 @@ func Main(env Env) (code int) {
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintf(env.Stderr, "rolemap-lint %s: %s\n", cmd, strings.TrimSpace(err.Error()))
+			printError(env.Stderr, fmt.Sprintf("rolemap-lint %s: %s", cmd, strings.TrimSpace(err.Error())))
 			return ExitUsage
 		}
-		fmt.Fprintf(env.Stderr, "rolemap-lint %s: %v\n", cmd, err)
+		printError(env.Stderr, fmt.Sprintf("rolemap-lint %s: %v", cmd, err))
 		return ExitInternal
 	}
 	return code
+}
+
+// printError writes a message to standard error, one line at a time, each
+// escaped (safetext.Escape) and none able to start as a CI runner command
+// (safetext.GuardLine): messages quote config values and file names from
+// the repository.
+func printError(w io.Writer, msg string) {
+	var b strings.Builder
+	for _, line := range strings.Split(msg, "\n") {
+		b.WriteString(safetext.GuardLine(safetext.Escape(line)))
+		b.WriteByte('\n')
+	}
+	io.WriteString(w, b.String())
 }

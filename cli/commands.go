@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/esversion"
@@ -10,15 +11,16 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/schema"
 )
 
-// Version is the tool's version, set at build time with
-// -ldflags "-X github.com/rolemap-lint/rolemap-lint/cli.Version=v1.2.3".
+// Version is the tool's version when set at build time with
+// -ldflags "-X github.com/rolemap-lint/rolemap-lint/cli.Version=v1.2.3";
+// otherwise toolVersion reads it from the build information.
 var Version = "dev"
 
 // noArgs parses a command that takes flags but no positional arguments.
-func noArgs(env Env, name, usage string, args []string, register func(fsFlags *flagSet)) (bool, error) {
-	fs := newFlagSet(name, usage, env.Stderr)
+func noArgs(env Env, name, usage string, args []string, register func(fs *flagSet)) (bool, error) {
+	fs := newFlagSet(name)
 	if register != nil {
-		register(&flagSet{fs})
+		register(fs)
 	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -26,10 +28,10 @@ func noArgs(env Env, name, usage string, args []string, register func(fsFlags *f
 			fmt.Fprintln(env.Stdout, helpText(fs, usage))
 			return true, nil
 		}
-		return false, usagef("%v (see rolemap-lint %s -h)", err, name)
+		return false, usagef("%v (see rolemap-lint %s --help)", err, name)
 	}
 	if len(rest) > 0 {
-		return false, usagef("unexpected argument %q (see rolemap-lint %s -h)", rest[0], name)
+		return false, usagef("unexpected argument %q (see rolemap-lint %s --help)", rest[0], name)
 	}
 	return false, nil
 }
@@ -42,9 +44,14 @@ func runVersion(env Env, args []string) (int, error) {
 	if help, err := noArgs(env, "version", versionUsage, args, nil); help || err != nil {
 		return ExitOK, err
 	}
-	fmt.Fprintf(env.Stdout, "rolemap-lint %s\nmodels Elasticsearch %s through %s role mapping behaviour (default es_version %s)\n",
-		Version, esversion.Oldest, esversion.Newest, esversion.Newest)
+	printVersion(env.Stdout)
 	return ExitOK, nil
+}
+
+// printVersion writes what `version` and --version print.
+func printVersion(w io.Writer) {
+	fmt.Fprintf(w, "rolemap-lint %s\nmodels Elasticsearch %s through %s role mapping behaviour (default es_version %s)\n",
+		toolVersion(), esversion.Oldest, esversion.Newest, esversion.Newest)
 }
 
 const schemaUsage = `Usage: rolemap-lint schema
@@ -67,7 +74,7 @@ Lists every check: its id, default level and a one-line summary.`
 func runChecks(env Env, args []string) (int, error) {
 	format := "text"
 	help, err := noArgs(env, "checks", checksUsage, args, func(fs *flagSet) {
-		fs.StringVar(&format, "format", "text", "output format: text, json or markdown")
+		fs.StringVar(&format, "format", "text", "output `FORMAT`: text, json or markdown")
 	})
 	if help || err != nil {
 		return ExitOK, err

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -26,7 +27,11 @@ const explainUsage = `Usage: rolemap-lint explain [user flags] [flags] [PATH...]
 Shows the roles one user gets from the role mappings under the PATHs and,
 for every mapping, why it matched or not: its rule tree, node by node.
 Describe the user with --user FILE (a fixture's user object, YAML or JSON)
-or with --username, --dn, --group, --realm and --metadata.`
+or with --username, --dn, --group, --realm and --metadata.
+
+explain writes text or json only: it cannot write sarif, github or junit,
+and --fail-on, --quiet and --verbose do not apply (it always exits 0 once
+it has explained the user).`
 
 // stringList collects a repeatable string flag.
 type stringList []string
@@ -40,14 +45,44 @@ type explainFlags struct {
 	groups, metadata              stringList
 }
 
+// explainFormat is explain's --format: text or json, optionally =FILE.
+type explainFormat struct {
+	set bool
+	outputSpec
+}
+
+func (f *explainFormat) String() string {
+	if f.file != "" {
+		return f.format + "=" + f.file
+	}
+	return f.format
+}
+
+func (f *explainFormat) Set(v string) error {
+	if f.set {
+		return fmt.Errorf("explain writes one report")
+	}
+	format, file, hasFile := strings.Cut(v, "=")
+	if format != "text" && format != "json" {
+		return fmt.Errorf("explain writes text or json, not %q", format)
+	}
+	if hasFile && file == "" {
+		return fmt.Errorf("--format %s= needs a file name", format)
+	}
+	f.set, f.format, f.file = true, format, file
+	return nil
+}
+
 func runExplain(env Env, args []string) (int, error) {
 	var cf commonFlags
 	var ef explainFlags
-	fs := newFlagSet("explain", explainUsage, env.Stderr)
-	cf.register(fs)
+	format := explainFormat{outputSpec: outputSpec{format: "text"}}
+	fs := newFlagSet("explain")
+	fs.Var(&format, "format", "report `FORMAT[=FILE]`: text or json (explain cannot write sarif, github or junit)")
+	cf.registerShared(fs)
 	fs.StringVar(&ef.userFile, "user", "", "read the user from `FILE` (a fixture's user object)")
 	fs.StringVar(&ef.username, "username", "", "the user's `NAME`")
-	fs.StringVar(&ef.dn, "dn", "", "the user's distinguished name (absent: the user has no DN)")
+	fs.StringVar(&ef.dn, "dn", "", "the user's distinguished name `DN` (absent: the user has no DN)")
 	fs.Var(&ef.groups, "group", "a `GROUP` of the user (repeatable)")
 	fs.StringVar(&ef.realm, "realm", "", "the realm as `NAME[:TYPE]`, e.g. ldap1:ldap")
 	fs.Var(&ef.metadata, "metadata", "a metadata entry `KEY=JSON` (repeatable; strings need quotes: dept='\"eng\"')")
@@ -57,23 +92,27 @@ func runExplain(env Env, args []string) (int, error) {
 			fmt.Fprintln(env.Stdout, helpText(fs, explainUsage))
 			return ExitOK, nil
 		}
-		return 0, usagef("%v (see rolemap-lint explain -h)", err)
+		return 0, usagef("%v (see rolemap-lint explain --help)", err)
+	}
+	if cf.version {
+		printVersion(env.Stdout)
+		return ExitOK, nil
 	}
 	dnSet := false
-	fs.Visit(func(f *flagT) {
+	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "dn" {
 			dnSet = true
 		}
 	})
-	format := "text"
-	for _, s := range cf.formats {
-		if s.format != "text" && s.format != "json" {
-			return 0, usagef("explain writes text or json, not %s", s.format)
-		}
-		format = s.format
+	outFile := format.file
+	if outFile == "" {
+		outFile = cf.output
+	} else if cf.output != "" {
+		return 0, usagef("give the file either with --format %s=FILE or with --output, not both", format.format)
 	}
-	if len(cf.formats) > 1 {
-		return 0, usagef("explain writes one report")
+	color, err := useColor(&cf, env.Getenv, env.Stdout)
+	if err != nil {
+		return 0, err
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -82,6 +121,7 @@ func runExplain(env Env, args []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	run.userFile = ef.userFile
 	u, err := run.explainUser(&ef, dnSet)
 	if err != nil {
 		return 0, err
@@ -92,26 +132,25 @@ func runExplain(env Env, args []string) (int, error) {
 		return 0, err
 	}
 	ex := run.explain(run.proj.Workspace, &u)
-	var w io.Writer = env.Stdout
-	if cf.output != "" {
-		if err := run.refuseInput(cf.output); err != nil {
-			return 0, err
+	write := func(w io.Writer, color bool) error {
+		if format.format == "json" {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(ex)
 		}
-		f, err := os.Create(run.abs(cf.output))
-		if err != nil {
-			return 0, usagef("cannot write --output: %v", err)
-		}
-		defer f.Close()
-		w = f
+		return writeExplainText(w, ex, color)
 	}
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return ExitOK, enc.Encode(ex)
+	if outFile == "" {
+		return ExitOK, write(env.Stdout, color)
 	}
-	color := cf.output == "" && !cf.noColor && env.Getenv("NO_COLOR") == "" && isTerminal(env.Stdout)
-	return ExitOK, writeExplainText(w, ex, color)
+	if err := run.checkReportTarget(outFile, run.inputFiles()); err != nil {
+		return 0, err
+	}
+	if err := writeFileAtomic(filepath.Clean(run.abs(outFile)), func(w io.Writer) error { return write(w, false) }); err != nil {
+		return 0, usagef("cannot write %s: %v", outFile, err)
+	}
+	return ExitOK, nil
 }
 
 // explainUser builds the user from --user or the other user flags.
@@ -176,8 +215,14 @@ type explainedUser struct {
 	Username string         `json:"username"`
 	DN       *string        `json:"dn"`
 	Groups   []string       `json:"groups"`
-	Realm    user.Realm     `json:"realm"`
+	Realm    explainedRealm `json:"realm"`
 	Metadata map[string]any `json:"metadata"`
+}
+
+// explainedRealm is the user's realm in explain's JSON.
+type explainedRealm struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
 }
 
 type explainedMap struct {
@@ -211,7 +256,7 @@ type explainedGrant struct {
 func (r *run) explain(ws *workspace.Workspace, u *user.User) *Explanation {
 	res := r.resolver()
 	resolution := res.Resolve(u)
-	ex := &Explanation{User: explainedUser{u.Username, u.DN, u.Groups, u.Realm, u.Metadata},
+	ex := &Explanation{User: explainedUser{u.Username, u.DN, u.Groups, explainedRealm{u.Realm.Name, u.Realm.Type}, u.Metadata},
 		Roles: nonNilStrings(resolution.Roles), Mappings: []explainedMap{}, DNFiles: []explainedGrant{}, Anon: []string{}}
 	if resolution.Err != nil {
 		ex.Error = resolution.Err.Error()

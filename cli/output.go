@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -48,7 +47,7 @@ func (l *formatList) Set(v string) error {
 // outputs resolves the requested reports: at most one without a file (it
 // goes to --output or standard output); when every format names a file,
 // the text report still goes to standard output for the humans reading
-// the log.
+// the log. Every report file is checked with checkReportTarget.
 func (r *run) outputs() ([]outputSpec, error) {
 	specs := append([]outputSpec(nil), r.flags.formats...)
 	var toStdout []outputSpec
@@ -69,16 +68,17 @@ func (r *run) outputs() ([]outputSpec, error) {
 		}
 	}
 	seen := map[string]bool{}
+	inputs := r.inputFiles()
 	for _, s := range specs {
 		if s.file == "" {
 			continue
 		}
-		abs := r.abs(s.file)
+		abs := filepath.Clean(r.abs(s.file))
 		if seen[abs] {
 			return nil, usagef("two reports are written to %s", s.file)
 		}
 		seen[abs] = true
-		if err := r.refuseInput(s.file); err != nil {
+		if err := r.checkReportTarget(s.file, inputs); err != nil {
 			return nil, err
 		}
 	}
@@ -91,79 +91,50 @@ func (r *run) write(res *report.Result) error {
 	if err != nil {
 		return err
 	}
+	opt, err := r.reportOptions()
+	if err != nil {
+		return err
+	}
 	for _, s := range specs {
-		if err := r.writeOne(s, res); err != nil {
+		if err := r.writeOne(s, res, opt); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (r *run) writeOne(s outputSpec, res *report.Result) error {
-	var w io.Writer = r.env.Stdout
-	opt := r.reportOptions()
-	if s.file != "" {
-		f, err := os.Create(r.abs(s.file))
-		if err != nil {
-			return usagef("cannot write the %s report: %v", s.format, err)
-		}
-		defer f.Close()
-		w = f
-		opt.Color = false
+// writeOne writes one report to standard output or, through a temporary
+// file renamed into place, to its file.
+func (r *run) writeOne(s outputSpec, res *report.Result, opt report.Options) error {
+	if s.file == "" {
+		return report.Write(s.format, r.env.Stdout, res, opt)
 	}
-	if err := report.Write(s.format, w, res, opt); err != nil {
-		return err
-	}
-	if f, ok := w.(*os.File); ok && s.file != "" {
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("writing %s: %w", s.file, err)
-		}
+	opt.Color = false
+	err := writeFileAtomic(filepath.Clean(r.abs(s.file)), func(w io.Writer) error {
+		return report.Write(s.format, w, res, opt)
+	})
+	if err != nil {
+		return usagef("cannot write the %s report %s: %v", s.format, s.file, err)
 	}
 	return nil
 }
 
 // reportOptions fills what every format needs.
-func (r *run) reportOptions() report.Options {
+func (r *run) reportOptions() (report.Options, error) {
+	color, err := useColor(r.flags, r.env.Getenv, r.env.Stdout)
+	if err != nil {
+		return report.Options{}, err
+	}
 	opt := report.Options{
-		Color:   !r.flags.noColor && r.env.Getenv("NO_COLOR") == "" && isTerminal(r.env.Stdout),
+		Color:   color,
 		Quiet:   r.flags.quiet,
+		Failing: r.failing,
 		Verbose: r.flags.verbose,
-		SARIF:   report.SARIFOptions{ToolVersion: Version, SrcRoot: r.dir},
+		SARIF:   report.SARIFOptions{ToolVersion: toolVersion(), SrcRoot: r.dir},
 		GitHub:  report.GitHubOptions{StepSummary: r.env.Getenv("GITHUB_STEP_SUMMARY")},
 	}
 	for _, a := range lint.All() {
 		opt.Rules = append(opt.Rules, report.RuleInfo{ID: a.Name, Summary: a.Summary, Doc: a.Doc, Level: a.Level, Security: a.Security})
 	}
-	return opt
-}
-
-// refuseInput keeps a report from overwriting a file being checked.
-func (r *run) refuseInput(file string) error {
-	out, err := filepath.Abs(r.abs(file))
-	if err != nil {
-		return nil
-	}
-	for _, p := range r.paths {
-		if p == "-" {
-			continue
-		}
-		in, err := filepath.Abs(r.abs(p))
-		if err != nil {
-			continue
-		}
-		if in == out || strings.HasPrefix(out, in+string(filepath.Separator)) && isCandidate(out) {
-			return usagef("the report file %s is one of the files being checked; rolemap-lint never writes to its inputs", file)
-		}
-	}
-	return nil
-}
-
-// isCandidate reports whether a path would be read as a mapping source.
-func isCandidate(p string) bool {
-	switch strings.ToLower(filepath.Ext(p)) {
-	case ".json", ".yaml", ".yml":
-		_, err := os.Stat(p)
-		return err == nil
-	}
-	return false
+	return opt, nil
 }

@@ -21,6 +21,10 @@ type run struct {
 	dir      string
 	proj     *project.Project
 	settings *lint.Settings
+	// userFile is explain's --user FILE, an input like the others.
+	userFile string
+	// failing says the exit code will not be zero (set before writing).
+	failing bool
 }
 
 // newRun resolves the working directory; open loads the project.
@@ -45,7 +49,12 @@ func (r *run) open() error {
 	switch {
 	case errors.Is(err, workspace.ErrNoFiles):
 	case err != nil:
-		return usagef("%v", strings.TrimPrefix(err.Error(), project.ErrUsage.Error()+": "))
+		msg := strings.TrimPrefix(err.Error(), project.ErrUsage.Error()+": ")
+		if strings.HasPrefix(msg, "invalid config:\n") {
+			// One problem per line, each quoting the values it names.
+			return usageLines(msg)
+		}
+		return usagef("%s", msg)
 	}
 	r.proj = p
 	r.settings = lint.NewSettings(p)

@@ -114,13 +114,21 @@ func TestActionSteps(t *testing.T) {
 		checkScriptVars(t, s)
 	}
 
-	setup := a.Runs.Steps[0]
-	if !strings.HasPrefix(setup.Uses, "actions/setup-go@v") || setup.With["go-version"] != "1.26" {
-		t.Errorf("first step must be actions/setup-go with go-version 1.26: %+v", setup)
+	setup := a.stepNamed(t, "Set up Go")
+	if !strings.HasPrefix(setup.Uses, "actions/setup-go@") || setup.With["go-version"] != "1.26" || setup.With["cache"] != "false" {
+		t.Errorf("Set up Go must be actions/setup-go with go-version 1.26 and its cache off: %+v", setup)
+	}
+	// setup-go puts its Go on PATH for the caller's later steps: only when
+	// the runner has no Go to build with, and never on a cache hit.
+	if !strings.Contains(setup.If, "steps.go.outputs.found != 'true'") || !strings.Contains(setup.If, "steps.cache.outputs.cache-hit != 'true'") {
+		t.Errorf("Set up Go runs only on a cache miss without a Go on the runner: if %q", setup.If)
 	}
 	build := a.stepNamed(t, "Build rolemap-lint")
 	if build.Run != "go install ./cmd/rolemap-lint" || build.WorkingDirectory != "${{ github.action_path }}" {
 		t.Errorf("build step = %+v", build)
+	}
+	if build.If != "steps.cache.outputs.cache-hit != 'true'" || build.Env["GOTOOLCHAIN"] != "auto" {
+		t.Errorf("the build runs on a cache miss with GOTOOLCHAIN=auto (go.mod's toolchain): %+v", build)
 	}
 	if _, err := os.Stat(filepath.Join(repoRoot(t), "cmd", "rolemap-lint", "main.go")); err != nil {
 		t.Errorf("the build step's package: %v", err)
@@ -243,5 +251,135 @@ func TestActionScript(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestActionCache: the cached folder is the one the build installs into
+// and the run step executes from, under runner.temp; the key is computed
+// by the action itself (hashFiles cannot see the action's checkout, which
+// lies outside the caller's workspace) and names OS, architecture and a
+// digest of the Go sources.
+func TestActionCache(t *testing.T) {
+	a := loadAction(t)
+	cache := a.stepNamed(t, "Restore the rolemap-lint binary")
+	if !strings.HasPrefix(cache.Uses, "actions/cache@") || cache.ID != "cache" {
+		t.Fatalf("cache step = %+v", cache)
+	}
+	build := a.stepNamed(t, "Build rolemap-lint")
+	run := a.stepNamed(t, "Run rolemap-lint")
+	if cache.With["path"] != build.Env["GOBIN"] || run.Env["ROLEMAP_LINT_BIN"] != cache.With["path"]+"/rolemap-lint" {
+		t.Errorf("cache path %q, GOBIN %q, binary %q: they must name one folder", cache.With["path"], build.Env["GOBIN"], run.Env["ROLEMAP_LINT_BIN"])
+	}
+	if !strings.HasPrefix(cache.With["path"], "${{ runner.temp }}/") {
+		t.Errorf("cache path %q is not under runner.temp", cache.With["path"])
+	}
+	key := a.stepNamed(t, "Compute the cache key")
+	if cache.With["key"] != "${{ steps."+key.ID+".outputs.key }}" {
+		t.Errorf("cache key %q is not the computed key", cache.With["key"])
+	}
+	for _, s := range a.Runs.Steps {
+		for _, str := range s.strings() {
+			if strings.Contains(str, "hashFiles(") || strings.Contains(str, "cache-dependency-path") {
+				t.Errorf("step %s: hashFiles and cache-dependency-path only see the caller's workspace", s.label())
+			}
+		}
+	}
+
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash not found")
+	}
+	src := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(src, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module x\n")
+	write("go.sum", "")
+	write("cmd/x/main.go", "package main\n")
+	write("README.md", "docs")
+	computeKey := func() string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "output")
+		cmd := exec.Command(bash, "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", key.Run)
+		cmd.Dir = src
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "GITHUB_OUTPUT=" + out, "RUNNER_OS=Linux", "RUNNER_ARCH=X64"}
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("key script: %v\n%s", err, msg)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "key=")
+		if !ok || !regexp.MustCompile(`^rolemap-lint-bin-Linux-X64-[0-9a-f]{40}$`).MatchString(k) {
+			t.Fatalf("key output %q", data)
+		}
+		return k
+	}
+	k1 := computeKey()
+	if computeKey() != k1 {
+		t.Error("the key is not stable")
+	}
+	write("README.md", "other docs")
+	if computeKey() != k1 {
+		t.Error("a change outside the Go sources changed the key")
+	}
+	write("cmd/x/main.go", "package main // changed\n")
+	k2 := computeKey()
+	if k2 == k1 {
+		t.Error("a changed Go file kept the key: a stale binary would be restored")
+	}
+	write("go.sum", "x v1.0.0 h1:abc\n")
+	if computeKey() == k2 {
+		t.Error("a changed go.sum kept the key")
+	}
+}
+
+// TestActionFindsGo: the runner's Go is used when it is 1.22 or later
+// (it fetches the toolchain go.mod names without touching PATH).
+func TestActionFindsGo(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash not found")
+	}
+	find := loadAction(t).stepNamed(t, "Find Go on the runner")
+	for _, tc := range []struct {
+		goVersion string // "" = no go on PATH
+		want      string
+	}{
+		{"", "false"}, {"go1.21.13", "false"}, {"go1.22.5", "true"}, {"go1.26.8", "true"},
+		{"go1.30", "true"}, {"devel go1.27-abc", "false"}, {"go2.0", "false"},
+	} {
+		bin := t.TempDir()
+		if tc.goVersion != "" {
+			script := "#!/bin/sh\n[ \"$1 $2\" = \"env GOVERSION\" ] && echo '" + tc.goVersion + "'\n"
+			if err := os.WriteFile(filepath.Join(bin, "go"), []byte(script), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out := filepath.Join(t.TempDir(), "output")
+		cmd := exec.Command(bash, "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", find.Run)
+		// Only the fake go, and the tools the script uses, on PATH.
+		tools := t.TempDir()
+		for _, tool := range []string{"cut", "printf"} {
+			if p, err := exec.LookPath(tool); err == nil {
+				os.Symlink(p, filepath.Join(tools, tool))
+			}
+		}
+		cmd.Env = []string{"PATH=" + bin + ":" + tools, "GITHUB_OUTPUT=" + out}
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", tc.goVersion, err, msg)
+		}
+		data, _ := os.ReadFile(out)
+		if got := strings.TrimSpace(string(data)); got != "found="+tc.want {
+			t.Errorf("go %q: %s, want found=%s", tc.goVersion, got, tc.want)
+		}
 	}
 }

@@ -155,7 +155,9 @@ func runCmd(ctx context.Context, env []string, dir, name string, args ...string)
 }
 
 // snapshotRepo copies the working tree at root to dst: regular files and
-// directories, without .git and compiled test binaries (*.test).
+// directories, without .git and compiled test binaries (*.test). In a git
+// worktree .git is a file pointing at the repository; copying it would make
+// the snapshot's git commands act on the real repository (and commit to it).
 func snapshotRepo(root, dst string) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -169,6 +171,8 @@ func snapshotRepo(root, dst string) error {
 		switch {
 		case d.IsDir() && (d.Name() == ".git" || d.Name() == "node_modules"):
 			return filepath.SkipDir
+		case d.Name() == ".git":
+			return nil
 		case d.IsDir():
 			return os.MkdirAll(target, 0o755)
 		case !d.Type().IsRegular() || strings.HasSuffix(d.Name(), ".test"):

@@ -66,13 +66,13 @@ func (t *textWriter) coverage(c *Coverage) {
 	fmt.Fprintln(t.w, t.paint(color, line))
 	width := 0
 	for _, f := range c.Files {
-		width = max(width, len(f.File))
+		width = max(width, len(esc(f.File)))
 	}
 	for _, f := range c.Files {
-		fmt.Fprintf(t.w, "  %-*s  %5.1f%%\n", width, f.File, f.Percent)
+		fmt.Fprintf(t.w, "  %-*s  %5.1f%%\n", width, esc(f.File), f.Percent)
 		for _, m := range f.Mappings {
 			for _, g := range m.Gaps {
-				fmt.Fprintf(t.w, "      %s:%d:%d  mapping [%s] %s: never %s\n", f.File, g.Line, g.Column, m.Name, g.Rule, g.Missing)
+				fmt.Fprintf(t.w, "      %s:%d:%d  mapping [%s] %s: never %s\n", esc(f.File), g.Line, g.Column, esc(m.Name), esc(g.Rule), g.Missing)
 			}
 		}
 	}

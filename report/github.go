@@ -114,7 +114,9 @@ func githubCommand(l diag.Level) string {
 }
 
 // String renders the workflow command. Properties with empty or zero
-// values are left out, as the toolkit does.
+// values are left out, as the toolkit does. Text from the repository is
+// escaped (esc) before the toolkit's own escaping, so that no ESC
+// sequence or other control character reaches the log.
 func (a annotation) String() string {
 	var b strings.Builder
 	b.WriteString("::")
@@ -130,14 +132,17 @@ func (a annotation) String() string {
 		b.WriteString(escapeProperty(val))
 		sep = ","
 	}
-	prop("file", a.file)
+	prop("file", esc(a.file))
 	prop("line", strconv.Itoa(a.line))
 	prop("col", strconv.Itoa(a.col))
 	prop("endLine", strconv.Itoa(a.endLine))
 	prop("endColumn", strconv.Itoa(a.endCol))
-	prop("title", a.title)
+	prop("title", esc(a.title))
 	b.WriteString("::")
-	b.WriteString(escapeData(a.message))
+	// The message keeps its line breaks (escapeData writes them as %0A,
+	// which the runner turns back into line breaks inside the annotation);
+	// everything else that could steer the log is escaped visibly.
+	b.WriteString(escapeData(escLines(a.message)))
 	return b.String()
 }
 

@@ -168,21 +168,26 @@ func joinAnd(items []string) string {
 }
 
 // markdownCell escapes text for a cell of a GitHub-flavoured Markdown
-// table so that it renders literally: inline Markdown and HTML characters
-// are backslash-escaped, "|" cannot end the cell, line breaks become
-// <br>, and other control characters become spaces.
+// table so that it renders literally: control characters are escaped
+// visibly (escLines), inline Markdown and HTML characters are
+// backslash-escaped, "|" cannot end the cell, line breaks become <br>,
+// and bare URLs, "www." names and e-mail addresses are not turned into
+// links (every ":", the "." after "www" and "@" are backslash-escaped,
+// which renders the same characters but breaks the autolink patterns).
 func markdownCell(s string) string {
 	var b strings.Builder
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	for _, r := range s {
+	s = escLines(strings.ReplaceAll(s, "\r\n", "\n"))
+	for i, r := range s {
 		switch {
-		case r == '\n' || r == '\r':
+		case r == '\n':
 			b.WriteString("<br>")
-		case r < 0x20 || r == 0x7f:
-			b.WriteByte(' ')
-		case strings.ContainsRune("\\`*_[]<>&|~!#@", r):
+		case r < 0x20:
+			b.WriteByte(' ') // a tab: escLines keeps nothing else below 0x20
+		case strings.ContainsRune("\\`*_[]<>&|~!#@:", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
+		case r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
+			b.WriteString("\\.")
 		default:
 			b.WriteRune(r)
 		}

@@ -32,7 +32,7 @@ func TestGitHubAnnotations(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(githubOf(t, sampleResult(t), GitHubOptions{}), "\n"), "\n")
 	want := []string{
 		// errors (findings, then failed tests), warnings, notices
-		`::error file=mappings/a.json,line=4,col=35,endLine=4,endColumn=44,title=invalid-pattern::invalid pattern [/admin*]. 100%25 wrong,%0Asecond line%0D%0Athird: done`,
+		`::error file=mappings/a.json,line=4,col=35,endLine=4,endColumn=44,title=invalid-pattern::invalid pattern [/admin*]. 100%25 wrong,%0Asecond line\r%0Athird: done`,
 		`::error file=mappings/a.json,line=3,col=13,endLine=3,endColumn=24,title=privileged-broad-grant::role [superuser] granted to every realm`,
 		`::error file=mappings/dup.yaml,line=3,endLine=4,title=duplicate-name::duplicate mapping name [m1]%0Afirst defined here: mappings/dup.yaml:1:1`,
 		`::error file=tests/access_test.yaml,line=9,title=fixture-test::fixture test "contractors | never <superuser>" failed: missing roles [reader]; unexpected roles [superuser]%0Agot roles: [superuser, viewer]%0Asuperuser granted by mappings/a.json:1 a`,
@@ -171,7 +171,7 @@ func TestStepSummaryBudget(t *testing.T) {
 	r := manyFindings(200, strings.Repeat("long message ", 20))
 	anns := annotations(r)
 	full := stepSummary(r, anns, stepSummaryLimit)
-	if strings.Contains(full, "did not fit") || strings.Count(full, "\n| m.json:1:1 |") != 600 {
+	if strings.Contains(full, "did not fit") || strings.Count(full, "\n| m.json\\:1\\:1 |") != 600 {
 		t.Fatalf("unbudgeted summary lost rows")
 	}
 	const budget = 40000
@@ -179,7 +179,7 @@ func TestStepSummaryBudget(t *testing.T) {
 	if len(small) > budget {
 		t.Errorf("summary of %d bytes exceeds its budget %d", len(small), budget)
 	}
-	rows := strings.Count(small, "\n| m.json:1:1 |")
+	rows := strings.Count(small, "\n| m.json\\:1\\:1 |")
 	if want := fmt.Sprintf("%d more rows did not fit", 600-rows); rows == 0 || rows == 600 || !strings.Contains(small, want) {
 		t.Errorf("%d rows written; missing %q", rows, want)
 	}
@@ -195,10 +195,13 @@ func TestMarkdownCell(t *testing.T) {
 		{"<script>&amp;", `\<script\>\&amp;`},
 		{"*bold* _it_ `code` [l](u) ~s~", "\\*bold\\* \\_it\\_ \\`code\\` \\[l\\](u) \\~s\\~"},
 		{"line1\nline2\r\nline3", "line1<br>line2<br>line3"},
-		{"tab\there\x00nul", "tab here nul"},
+		{"tab\there\x00nul\x1b[2J", `tab here\\x00nul\\x1b\[2J`},
+		{"see https://evil.example/x and www.evil.example, WWW.x.y", `see https\://evil.example/x and www\.evil.example, WWW\.x.y`},
+		{"mail a@b.example", `mail a\@b.example`},
+		{"rlo\u202e", `rlo\\u202e`},
 		{`back\slash`, `back\\slash`},
 		{"", " "},
-		{"é :smile: @team #1", `é :smile: \@team \#1`},
+		{"é :smile: @team #1", `é \:smile\: \@team \#1`},
 	} {
 		if got := markdownCell(tc.in); got != tc.want {
 			t.Errorf("markdownCell(%q) = %q, want %q", tc.in, got, tc.want)
@@ -230,4 +233,17 @@ func FuzzMarkdownCell(f *testing.F) {
 			backslashes = 0
 		}
 	})
+}
+
+// TestGitHubAnnotationNeutral: control characters and bidi controls from
+// the repository reach the log escaped visibly, in the message and in the
+// properties; the message's own line breaks stay %0A.
+func TestGitHubAnnotationNeutral(t *testing.T) {
+	a := annotation{command: "error", file: "x\x1b]0;t\x07.json", line: 1, title: "c\u202e",
+		message: "\x1b[31mred\x1b[0m\u009b2J\nnext"}
+	got := a.String()
+	want := `::error file=x\x1b]0;t\x07.json,line=1,title=c\u202e::\x1b[31mred\x1b[0m\u009b2J%0Anext`
+	if got != want {
+		t.Errorf("annotation:\n got %s\nwant %s", got, want)
+	}
 }

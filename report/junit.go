@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/safetext"
 )
 
 // JUnit suite names.
@@ -65,9 +66,10 @@ type junitFailure struct {
 //     "no findings" (classname "rolemap-lint"), because Jenkins' junit step
 //     fails a build whose reports hold no test at all.
 //
-// The errors and skipped counts are always 0. Characters XML 1.0 cannot
-// carry (control characters other than tab, CR and LF, invalid UTF-8) are
-// written as U+FFFD.
+// The errors and skipped counts are always 0. Text from the repository is
+// escaped visibly (esc: control characters as \xNN, invalid UTF-8 bytes
+// as \xNN), so the XML holds no character XML 1.0 forbids and nothing that
+// steers a terminal when a CI system prints the report.
 func JUnit(w io.Writer, r *Result) error {
 	fixtures := junitSuite{Name: junitFixtureSuite, Cases: []junitCase{}}
 	for _, t := range r.Tests {
@@ -86,16 +88,23 @@ func JUnit(w io.Writer, r *Result) error {
 		root.Tests += s.Tests
 		root.Failures += s.Failures
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	// encoding/xml writes the line breaks of a text as &#xA;, so every line
+	// of the document starts with markup; the guard keeps it that way for
+	// any line that could start with a name from the repository, so that
+	// none starts as a CI runner command when the XML is printed to a log.
+	g := safetext.NewGuard(w)
+	if _, err := io.WriteString(g, xml.Header); err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(w)
+	enc := xml.NewEncoder(g)
 	enc.Indent("", "  ")
 	if err := enc.Encode(root); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	if _, err := io.WriteString(g, "\n"); err != nil {
+		return err
+	}
+	return g.Flush()
 }
 
 func (s *junitSuite) add(c junitCase) {
@@ -107,29 +116,29 @@ func (s *junitSuite) add(c junitCase) {
 }
 
 func junitTestCase(t TestResult) junitCase {
-	c := junitCase{Name: t.Name, Classname: t.File, File: t.File, Line: t.Line}
+	c := junitCase{Name: esc(t.Name), Classname: esc(t.File), File: esc(t.File), Line: t.Line}
 	if !t.Passed {
-		c.Failure = &junitFailure{Message: testFailureReason(t), Type: FixtureTestCheck,
-			Text: strings.Join(testFailureContext(t), "\n")}
+		c.Failure = &junitFailure{Message: esc(testFailureReason(t)), Type: FixtureTestCheck,
+			Text: escLines(strings.Join(testFailureContext(t), "\n"))}
 	}
 	return c
 }
 
 func junitFindingCase(d diag.Diagnostic) junitCase {
-	file := spanFile(d)
-	c := junitCase{Name: d.Check, Classname: file, File: file}
+	file := esc(spanFile(d))
+	c := junitCase{Name: esc(d.Check), Classname: file, File: file}
 	if c.Classname == "" {
 		c.Classname = "rolemap-lint"
 	}
 	if file != "" {
 		p := d.Span.Range().Start
-		c.Name = fmt.Sprintf("%s %d:%d", d.Check, p.Line, p.Col)
+		c.Name = fmt.Sprintf("%s %d:%d", esc(d.Check), p.Line, p.Col)
 		c.Line = p.Line
 	}
-	text := strings.Join(append([]string{findingLine(d)}, relatedLines(d)...), "\n")
+	text := escLines(strings.Join(append([]string{findingLine(d)}, relatedLines(d)...), "\n"))
 	switch level := shownLevel(d.Level); level {
 	case diag.Error, diag.Warning:
-		c.Failure = &junitFailure{Message: d.Message, Type: level.String(), Text: text}
+		c.Failure = &junitFailure{Message: esc(d.Message), Type: level.String(), Text: text}
 	default:
 		c.SystemOut = text
 	}
@@ -143,5 +152,5 @@ func findingLine(d diag.Diagnostic) string {
 	if place == "" {
 		place = "<unknown>"
 	}
-	return fmt.Sprintf("%s: %s: %s [%s]", place, shownLevel(d.Level), d.Message, d.Check)
+	return fmt.Sprintf("%s: %s: %s [%s]", place, shownLevel(d.Level), esc(d.Message), esc(d.Check))
 }

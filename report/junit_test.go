@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/rolemap-lint/rolemap-lint/internal/safetext"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -104,7 +105,7 @@ func TestJUnitContent(t *testing.T) {
 	}
 	first := lint.Cases[0]
 	if first.Name != "invalid-pattern 4:35" || first.Classname != "mappings/a.json" || first.Failure.Type != "error" ||
-		first.Failure.Message != res.Findings[0].Message {
+		first.Failure.Message != safetext.Escape(res.Findings[0].Message) {
 		t.Errorf("first finding case = %+v", first)
 	}
 	if w := lint.Cases[2].Failure; w == nil || w.Type != "warning" {
@@ -130,8 +131,9 @@ func TestJUnitEmpty(t *testing.T) {
 	}
 }
 
-// TestJUnitControlCharacters: characters XML 1.0 cannot carry become
-// U+FFFD; tabs and line breaks survive in attributes and text.
+// TestJUnitControlCharacters: control characters and invalid UTF-8 from the
+// repository are escaped visibly (\xNN, \n), so the XML is valid and steers
+// no terminal; other characters XML 1.0 cannot carry become U+FFFD.
 func TestJUnitControlCharacters(t *testing.T) {
 	f := source.NewFile("a\x01.json", []byte("{}"))
 	msg := "bell\x07 nul\x00 esc\x1b bad\xff ok\ttab\nline ]]> <&> \"q\" 'a' \uFFFE"
@@ -140,21 +142,21 @@ func TestJUnitControlCharacters(t *testing.T) {
 		Tests: []TestResult{{Name: "t\x02", File: "x_test.yaml", Error: msg}}}
 	out := junitOf(t, res)
 	doc := parseJUnit(t, out)
-	want := "bell\uFFFD nul\uFFFD esc\uFFFD bad\uFFFD ok\ttab\nline ]]> <&> \"q\" 'a' \uFFFD"
+	want := `bell\x07 nul\x00 esc\x1b bad\xff ok` + "\t" + `tab\nline ]]> <&> "q" 'a' ` + "\uFFFD"
 	if got := doc.Suites[1].Cases[0].Failure.Message; got != want {
 		t.Errorf("message attribute = %q, want %q", got, want)
 	}
-	if got := doc.Suites[1].Cases[0].Classname; got != "a\uFFFD.json" {
+	if got := doc.Suites[1].Cases[0].Classname; got != `a\x01.json` {
 		t.Errorf("classname = %q", got)
 	}
-	if got := doc.Suites[0].Cases[0].Name; got != "t\uFFFD" {
+	if got := doc.Suites[0].Cases[0].Name; got != `t\x02` {
 		t.Errorf("test name = %q", got)
 	}
 }
 
 // FuzzJUnit: any message and file name give well-formed XML with correct
-// counts whose text reads back as the input with invalid characters
-// replaced.
+// counts whose text reads back as the input escaped (safetext.Escape) with
+// the characters XML cannot carry replaced.
 func FuzzJUnit(f *testing.F) {
 	f.Add("a.json", "msg", "name", true)
 	f.Add("x\x00<y>.yaml", "]]>&\x1b\xff", "\r\n", false)
@@ -168,7 +170,7 @@ func FuzzJUnit(f *testing.F) {
 			Span: source.Span{File: src, Start: 0, End: len(msg)}}},
 			Tests: []TestResult{{Name: name, File: file, Missing: []string{msg}}}}
 		doc := parseJUnit(t, junitOf(t, res))
-		if got, want := doc.Suites[0].Cases[0].Name, xmlVisible(name); got != want {
+		if got, want := doc.Suites[0].Cases[0].Name, xmlVisible(safetext.Escape(name)); got != want {
 			t.Fatalf("test name %q read back as %q, want %q", name, got, want)
 		}
 	})

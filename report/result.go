@@ -74,8 +74,12 @@ func (r *Result) Count() {
 type Options struct {
 	// Color enables ANSI colours (text only).
 	Color bool
-	// Quiet prints findings only (text only).
+	// Quiet prints only the findings and failed tests, plus the summary
+	// when Failing (text only).
 	Quiet bool
+	// Failing says the run's exit code is not zero, so that a quiet text
+	// report still says why.
+	Failing bool
 	// Verbose adds skipped files and notes (text only).
 	Verbose bool
 	// Rules describes the checks (sarif only; the caller fills it from

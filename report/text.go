@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/safetext"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
@@ -37,25 +38,45 @@ func (t *textWriter) paint(code, s string) string {
 
 // Text writes findings as `path:line:col: level: message [check]` with the
 // source line and a caret under the span, then test results and a summary.
+//
+// With opt.Quiet it writes only what explains a failing run: the findings,
+// the failed tests, the coverage when it is below the minimum, and the
+// summary line when opt.Failing says the exit code is not zero.
+//
+// Every string taken from the repository is escaped (see esc), and no
+// line can start as a CI runner command (safetext.Guard).
 func Text(w io.Writer, r *Result, opt Options) error {
-	t := &textWriter{w: bufio.NewWriter(w), opt: opt}
+	g := safetext.NewGuard(w)
+	t := &textWriter{w: bufio.NewWriter(g), opt: opt}
 	for _, d := range r.Findings {
 		t.finding(d)
 	}
-	if !opt.Quiet {
-		t.tests(r.Tests)
+	switch {
+	case opt.Quiet:
+		t.tests(r.Tests, true)
+		if r.Coverage != nil && r.Coverage.Below {
+			t.coverage(r.Coverage)
+		}
+		if opt.Failing {
+			t.summary(r)
+		}
+	default:
+		t.tests(r.Tests, false)
 		t.coverage(r.Coverage)
 		if opt.Verbose {
 			for _, s := range r.Skipped {
-				fmt.Fprintf(t.w, "skipped %s: no role mapping in it\n", s)
+				fmt.Fprintf(t.w, "skipped %s: no role mapping in it\n", esc(s))
 			}
 			for _, n := range r.Notes {
-				fmt.Fprintln(t.w, n)
+				fmt.Fprintln(t.w, esc(n))
 			}
 		}
 		t.summary(r)
 	}
-	return t.w.Flush()
+	if err := t.w.Flush(); err != nil {
+		return err
+	}
+	return g.Flush()
 }
 
 func levelColor(l diag.Level) string {
@@ -78,8 +99,8 @@ func (t *textWriter) finding(d diag.Diagnostic) {
 	if rg.Start.IsValid() {
 		loc = fmt.Sprintf("%s:%d:%d", name, rg.Start.Line, rg.Start.Col)
 	}
-	fmt.Fprintf(t.w, "%s: %s: %s %s\n", t.paint(ansiBold, loc), t.paint(levelColor(d.Level), d.Level.String()),
-		d.Message, t.paint(ansiGray, "["+d.Check+"]"))
+	fmt.Fprintf(t.w, "%s: %s: %s %s\n", t.paint(ansiBold, esc(loc)), t.paint(levelColor(d.Level), d.Level.String()),
+		esc(d.Message), t.paint(ansiGray, "["+esc(d.Check)+"]"))
 	if rg.Start.IsValid() && len(d.Span.File.Content) > 0 {
 		t.snippet(d.Span.File, rg, levelColor(d.Level))
 	}
@@ -88,7 +109,7 @@ func (t *textWriter) finding(d diag.Diagnostic) {
 			continue
 		}
 		p := rel.Span.Range().Start
-		fmt.Fprintf(t.w, "    %s %s:%d:%d\n", rel.Message+":", rel.Span.File.Name, p.Line, p.Col)
+		fmt.Fprintf(t.w, "    %s %s:%d:%d\n", esc(rel.Message)+":", esc(rel.Span.File.Name), p.Line, p.Col)
 	}
 }
 
@@ -125,31 +146,36 @@ func (t *textWriter) snippet(f *source.File, rg source.Range, color string) {
 	fmt.Fprintf(t.w, " %s | %s%s\n", gutter, pad.String(), t.paint(color, caret))
 }
 
-func (t *textWriter) tests(tests []TestResult) {
+// tests prints the test results; failedOnly skips the passing ones.
+func (t *textWriter) tests(tests []TestResult, failedOnly bool) {
 	for _, tr := range tests {
 		if tr.Passed {
-			fmt.Fprintf(t.w, "%s %s (%s:%d)\n", t.paint(ansiGreen, "PASS"), tr.Name, tr.File, tr.Line)
+			if !failedOnly {
+				fmt.Fprintf(t.w, "%s %s (%s:%d)\n", t.paint(ansiGreen, "PASS"), esc(tr.Name), esc(tr.File), tr.Line)
+			}
 			continue
 		}
-		fmt.Fprintf(t.w, "%s %s (%s:%d)\n", t.paint(ansiRed, "FAIL"), tr.Name, tr.File, tr.Line)
+		fmt.Fprintf(t.w, "%s %s (%s:%d)\n", t.paint(ansiRed, "FAIL"), esc(tr.Name), esc(tr.File), tr.Line)
 		if tr.Error != "" {
-			fmt.Fprintf(t.w, "    error: %s\n", tr.Error)
+			fmt.Fprintf(t.w, "    error: %s\n", esc(tr.Error))
 		}
-		fmt.Fprintf(t.w, "    got roles:  %s\n", list(tr.Roles))
+		fmt.Fprintf(t.w, "    got roles:  %s\n", esc(list(tr.Roles)))
 		if len(tr.Missing) > 0 {
-			fmt.Fprintf(t.w, "    missing:    %s\n", list(tr.Missing))
+			fmt.Fprintf(t.w, "    missing:    %s\n", esc(list(tr.Missing)))
 		}
 		for _, u := range tr.Unexpected {
-			fmt.Fprintf(t.w, "    unexpected: %s\n", u)
+			fmt.Fprintf(t.w, "    unexpected: %s\n", esc(u))
 			grants := append([]string(nil), tr.Grants[u]...)
 			sort.Strings(grants)
 			for _, g := range grants {
-				fmt.Fprintf(t.w, "        granted by %s\n", g)
+				fmt.Fprintf(t.w, "        granted by %s\n", esc(g))
 			}
 		}
 	}
 }
 
+// list renders names as "[a, b]" ("(none)" when empty). The formats
+// that print it for people escape the result.
 func list(s []string) string {
 	if len(s) == 0 {
 		return "(none)"
@@ -188,16 +214,7 @@ func (t *textWriter) summary(r *Result) {
 	fmt.Fprintln(t.w, t.paint(color, b.String()))
 }
 
-// printable reports whether a source line can be shown on a terminal:
-// valid UTF-8 without control characters other than tabs.
-func printable(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if r < 0x20 && r != '\t' || r == 0x7f {
-			return false
-		}
-	}
-	return true
-}
+// printable reports whether a source line can be shown as it is: valid
+// UTF-8 without control characters other than tabs, and nothing that
+// reorders or steers the display (see safetext.Safe).
+func printable(s string) bool { return safetext.Safe(s) }

@@ -27,10 +27,19 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		UpdateScripts:       os.Getenv("ROLEMAP_LINT_UPDATE") != "",
+		// $NL and $ESC put a line break and an ESC byte into an argument
+		// (unquoted: quoting turns expansion off), as hostile file names
+		// and config values do.
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("NL", "\n")
+			env.Setenv("ESC", "\x1b")
+			return nil
+		},
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
 			"exitcode": cmdExitcode,
 			"mkutf16":  cmdMkUTF16,
 			"cmpwork":  cmdCmpWork,
+			"mkname":   cmdMkName,
 		},
 	})
 }
@@ -101,5 +110,25 @@ func cmdCmpWork(ts *testscript.TestScript, neg bool, args []string) {
 				ts.Fatalf("%s and %s differ at line %d:\n got: %s\nwant: %s", args[0], args[1], i+1, g, w)
 			}
 		}
+	}
+}
+
+// cmdMkName copies a file to a name given as a Go string literal, for names
+// txtar cannot hold (line breaks, control characters):
+// `mkname '"x\n.json"' src` (single quotes keep the literal one word).
+func cmdMkName(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkname GO-QUOTED-NAME SRC")
+	}
+	name, err := strconv.Unquote(args[0])
+	if err != nil {
+		ts.Fatalf("mkname: %v", err)
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[1]))
+	if err != nil {
+		ts.Fatalf("mkname: %v", err)
+	}
+	if err := os.WriteFile(ts.MkAbs(name), data, 0o644); err != nil {
+		ts.Fatalf("mkname: %v", err)
 	}
 }

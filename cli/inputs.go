@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"path/filepath"
+)
+
+// inputFiles lists, as absolute paths, every file the run read or was
+// asked to read: the PATHs, the loaded and the skipped files, the DN role
+// mapping files, the config and the elasticsearch.yml it names, the roles
+// files and the --user file. Reports are never written onto any of them.
+func (r *run) inputFiles() []string {
+	var out []string
+	add := func(p string) {
+		if p != "" && p != "-" {
+			out = append(out, filepath.Clean(r.abs(p)))
+		}
+	}
+	for _, p := range r.paths {
+		add(p)
+	}
+	add(r.flags.config)
+	add(r.userFile)
+	if r.proj == nil {
+		return out
+	}
+	if ws := r.proj.Workspace; ws != nil {
+		for _, f := range ws.Files {
+			add(f.Source.Name)
+		}
+		for _, s := range ws.Skipped {
+			add(s)
+		}
+		for _, f := range ws.DNFiles {
+			if f.Source != nil {
+				add(f.Source.Name)
+			}
+		}
+	}
+	if cfg := r.proj.Config; cfg != nil {
+		if cfg.File != nil {
+			add(cfg.File.Name)
+		}
+		if cfg.Path != "" && cfg.Dir != "" {
+			add(filepath.Join(cfg.Dir, filepath.Base(cfg.Path)))
+		}
+		add(cfg.ElasticsearchYML)
+		if cfg.ES != nil && cfg.ES.Settings != nil && cfg.ES.Settings.File != nil {
+			add(cfg.ES.Settings.File.Name)
+		}
+		if roles, err := cfg.ExpandGlobs(cfg.Roles.Files); err == nil {
+			for _, p := range roles {
+				add(p)
+			}
+		}
+	}
+	return out
+}
