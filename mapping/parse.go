@@ -58,12 +58,30 @@ func Parse(name string, nameSpan source.Span, origin Origin, body *source.Value,
 	if opt.ParseOnly {
 		return m
 	}
-	if origin == API || !opt.Version.OperatorAllowsReservedMetadata() {
-		p.validateRequest(true)
-	} else {
-		p.validateRequest(false)
+	if origin == API {
+		p.validateRequest(true, true)
+		return m
 	}
+	if !opt.Version.HasFileSettingsRoleMappings() {
+		p.reportf("schema", nameSpanOr(m), ptr,
+			"operator file settings hold role mappings only from Elasticsearch %s (elastic/elasticsearch#89667); Elasticsearch %s never applies role mapping [%s]: define it through the role mapping API, or set es_version to the version you run",
+			esversion.FileSettingsRoleMappingsSince, opt.Version, name)
+	}
+	// ReservedRoleMappingAction validates with validate(false): `_` metadata
+	// keys are allowed. Templates were compiled while the mappings were
+	// stored through NativeRoleMappingStore.putRoleMapping (8.5 to 8.14).
+	// Before they existed nothing validates them: the finding above says so.
+	p.validateRequest(false, opt.Version.OperatorValidatesTemplates())
 	return m
+}
+
+// nameSpanOr is where a finding about the whole mapping points: its name,
+// or the opening of its body when the name has no position.
+func nameSpanOr(m *Mapping) source.Span {
+	if m.NameSpan.File != nil {
+		return m.NameSpan
+	}
+	return openingSpan(m.Body)
 }
 
 type bodyParser struct {
@@ -200,7 +218,7 @@ func (p *bodyParser) build() {
 
 // validateRequest reproduces PutRoleMappingRequest.validate(validateMetadata)
 // and the name checks of the transport action.
-func (p *bodyParser) validateRequest(validateMetadata bool) {
+func (p *bodyParser) validateRequest(validateMetadata, validateTemplates bool) {
 	m := p.m
 	// Emptiness is judged on the lists as written: an element or value of
 	// the wrong type is the schema stage's problem, not a missing role.
@@ -229,9 +247,9 @@ func (p *bodyParser) validateRequest(validateMetadata bool) {
 	if validateMetadata && m.Metadata != nil {
 		p.reservedMetadata()
 	}
-	if validateMetadata {
-		// Template validation runs with request validation: at PUT, and for
-		// operator settings before they were allowed reserved metadata.
+	if validateTemplates {
+		// TemplateRoleName.validate runs at PUT, and ran for operator
+		// settings while they were stored through the native store.
 		p.validateTemplates()
 	}
 	if m.Origin == API && p.opt.Version.ReservesNameSuffix() && strings.HasSuffix(m.Name, ReservedNameSuffix) {
@@ -272,9 +290,6 @@ func (p *bodyParser) reservedMetadata() {
 	md := p.m.Metadata
 	hasReadOnly := md.Has(readOnlyMetadataFlag) && p.opt.Version.ReadOnlyFlagMessage()
 	where := "an API role mapping"
-	if p.m.Origin == Operator {
-		where = fmt.Sprintf("operator file settings before Elasticsearch %s", esversion.OperatorReservedMetadataSince)
-	}
 	for _, mem := range md.Members {
 		if !strings.HasPrefix(mem.Key, reservedMetadataPrefix) {
 			continue
