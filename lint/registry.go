@@ -44,7 +44,8 @@ var registry = []*Analyzer{
 		"metadata key starting with _ (and _read_only) where Elasticsearch reserves it",
 		"Top-level `metadata` keys starting with `_` are reserved: PUT rejects them (`metadata keys may not start with [_]`), "+
 			"and since 8.16 `_read_only` has its own message because GET adds it to operator mappings. Operator file settings "+
-			"may use `_` keys since 8.16 (earlier versions rejected them too). Nested keys are not checked by Elasticsearch."),
+			"may use `_` keys: they are validated without the metadata check since they first held role mappings (8.5). "+
+			"Nested keys are not checked by Elasticsearch."),
 	parseAnalyzer("rule-syntax", diag.Error,
 		"errors in the rules DSL, with Elasticsearch's message",
 		"Everything Elasticsearch's rule parser rejects: a rule object with zero or several keys, an unknown key, "+

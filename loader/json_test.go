@@ -175,7 +175,13 @@ func TestParseJSON(t *testing.T) {
 			name:  "trailing content keeps the tree",
 			in:    "{\"a\": 1}\n{\"b\": 2}",
 			want:  `{"a"@1:2-1:5: 1@1:7-1:8}@1:1-1:9`,
-			diags: []string{"syntax 2:1-2:2 unexpected '{' after the end of the JSON document"},
+			diags: []string{"syntax 2:1-2:2 unexpected '{' after the end of the JSON document: a file holds exactly one JSON value. Elasticsearch does not reject it: it reads the first value and silently drops this second value (a second mapping here is lost without a word)"},
+		},
+		{
+			name:  "trailing garbage is dropped by Elasticsearch",
+			in:    "{\"a\": 1} garbage",
+			want:  `{"a"@1:2-1:5: 1@1:7-1:8}@1:1-1:9`,
+			diags: []string{"syntax 1:10-1:11 unexpected 'g' after the end of the JSON document: a file holds exactly one JSON value. Elasticsearch does not reject it: it reads the first value and silently drops everything from here on"},
 		},
 		{
 			name:  "comma without element",
