@@ -130,8 +130,8 @@ func TestParseYAML(t *testing.T) {
 			in:   "a: 1\nb:\n  x: 1\n  x: 2\n\"a\": 3\n",
 			want: []string{`{"a"@1:1-1:2: 1@1:4-1:5, "b"@2:1-2:2: {"x"@3:3-3:4: 1@3:6-3:7, "x"@4:3-4:4: 2@4:6-4:7}@3:3-4:7, "a"@5:1-5:4: 3@5:6-5:7}@1:1-5:7`},
 			diags: []string{
-				`syntax 4:3-4:4 duplicate key "x" (first at line 3)`,
-				`syntax 5:1-5:4 duplicate key "a" (first at line 1)`,
+				`syntax 4:3-4:4 Duplicate field 'x' (first at line 3)`,
+				`syntax 5:1-5:4 Duplicate field 'a' (first at line 1)`,
 			},
 		},
 		{
@@ -232,7 +232,7 @@ func TestParseYAML(t *testing.T) {
 		{
 			name:  "error in a later document drops all documents",
 			in:    "a: 1\n---\na: 1\na: 2\n---\nb: : x\n",
-			diags: []string{`syntax 4:1-4:2 duplicate key "a" (first at line 3)`, "syntax 6:1-6:7 mapping values are not allowed in this context"},
+			diags: []string{`syntax 4:1-4:2 Duplicate field 'a' (first at line 3)`, "syntax 6:1-6:7 mapping values are not allowed in this context"},
 		},
 		{
 			name:  "recursive alias",

@@ -144,10 +144,17 @@ func (p *bodyParser) enabledField(v *source.Value, ptr source.Pointer) {
 	case source.Bool:
 		p.m.Enabled, p.enabled = v.Bool, true
 	case source.String:
-		if v.Str == "true" || v.Str == "false" {
+		switch {
+		case v.Str == "true" || v.Str == "false":
 			p.m.Enabled, p.enabled = v.Str == "true", true
 			p.reportf(CheckToleratedForm, v.Span, ptr,
 				"enabled is the string %q; Elasticsearch accepts it, but the canonical form is the boolean %s", v.Str, v.Str)
+		case blankBoolean(v.Str):
+			// Booleans.parseBoolean returns its default (false) for text
+			// without content: the mapping is quietly disabled.
+			p.m.Enabled, p.enabled = false, true
+			p.reportf(CheckToleratedForm, v.Span, ptr,
+				"enabled is an empty or blank string; Elasticsearch quietly reads it as false, so this mapping is disabled; write false (or true if it should apply)")
 		}
 	}
 }
@@ -335,4 +342,21 @@ func kindPhrase(v *source.Value) string {
 
 func quoteJSON(s string) string {
 	return fmt.Sprintf("%q", s)
+}
+
+// blankBoolean reports a string Elasticsearch's boolean parser reads as its
+// default, false: empty or only Java whitespace (Character.isWhitespace, the
+// set the schema's enabled pattern allows).
+func blankBoolean(s string) bool {
+	return strings.TrimFunc(s, javaWhitespace) == ""
+}
+
+// javaWhitespace is Java's Character.isWhitespace.
+func javaWhitespace(r rune) bool {
+	switch {
+	case r >= '\t' && r <= '\r', r >= 0x1c && r <= 0x20, r == 0x1680, r >= 0x2000 && r <= 0x2006,
+		r >= 0x2008 && r <= 0x200a, r == 0x2028, r == 0x2029, r == 0x205f, r == 0x3000:
+		return true
+	}
+	return false
 }

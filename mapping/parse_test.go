@@ -48,6 +48,16 @@ func TestParse(t *testing.T) {
 		{name: "tolerated forms", body: `{"enabled": "true",
 "roles": "viewer", ` + rules + `}`, valid: true,
 			want: []string{"tolerated-form 1:13 enabled is the string", "tolerated-form 2:10 roles is a bare string"}},
+		// Booleans.parseBoolean returns the default false for text without
+		// content; null is rejected.
+		{name: "enabled empty string", body: `{"enabled": "", "roles": ["a"], ` + rules + `}`, valid: true,
+			want: []string{"tolerated-form 1:13 enabled is an empty or blank string; Elasticsearch quietly reads it as false"}},
+		{name: "enabled blank string", body: `{"enabled": " \t", "roles": ["a"], ` + rules + `}`, valid: true,
+			want: []string{"tolerated-form 1:13 enabled is an empty or blank string"}},
+		{name: "enabled null", body: `{"enabled": null, "roles": ["a"], ` + rules + `}`,
+			want: []string{"schema 1:13 enabled must be a boolean"}},
+		{name: "enabled yes", body: `{"enabled": "yes", "roles": ["a"], ` + rules + `}`,
+			want: []string{`schema 1:13 enabled must be a boolean (true/false), found the string "yes": Elasticsearch rejects it ("[role-mapping] failed to parse field [enabled]", caused by "Failed to parse value [yes] as only [true] or [false] are allowed.")`}},
 		{name: "numeric role names", body: `{"enabled": true, "roles": [1, "a"], ` + rules + `}`, valid: true,
 			want: []string{`tolerated-form 1:29 role name 1 is a number; Elasticsearch reads it as the string "1"`}},
 		{name: "template object and string", body: `{"enabled": true, "role_templates": {"template": "{\"source\": \"x\"}"}, ` + rules + `}`, valid: true,
