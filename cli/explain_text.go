@@ -36,6 +36,8 @@ func writeExplainText(w io.Writer, ex *Explanation, color bool) error {
 		switch {
 		case !m.Applied:
 			fmt.Fprintf(b, "%s mapping [%s] (%s, %s): not applied: %s\n", markSkip, m.Name, where, m.Origin, m.Skipped)
+		case m.Error != "":
+			fmt.Fprintf(b, "%s mapping [%s] (%s, %s): %s\n", markSkip, m.Name, where, m.Origin, m.Error)
 		case m.Matched:
 			fmt.Fprintf(b, "%s mapping [%s] (%s, %s): matches, grants %s\n", paint("\x1b[32m", markYes), m.Name, where, m.Origin, bracket(m.Roles))
 		default:
