@@ -6,6 +6,7 @@ package mapping
 
 import (
 	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/source"
 	"github.com/rolemap-lint/rolemap-lint/template"
@@ -65,6 +66,12 @@ type Mapping struct {
 	// Problems are the findings of parsing and validation, each tagged with
 	// the check that owns it.
 	Problems []diag.Diagnostic
+
+	// AltReading is the mapping as the other YAML reader reads it (see
+	// ReconcileReadings), and AltReader names that reader; nil when the
+	// reader is known or both readings agree.
+	AltReading *Mapping
+	AltReader  loader.Reader
 }
 
 // File is the file the mapping was read from.
