@@ -48,6 +48,7 @@ func ReconcileReadings(m *Mapping, opt Options) {
 			esRejects[keyOf(d)] = true
 		}
 	}
+	own12 := append([]diag.Diagnostic(nil), m.Problems...)
 	ownRejects := map[key]bool{}
 	var kept, only12 []diag.Diagnostic
 	for _, d := range m.Problems {
@@ -73,7 +74,7 @@ func ReconcileReadings(m *Mapping, opt Options) {
 		// Only the YAML 1.2 reading is rejected: the model the other checks
 		// and the fixtures use is the reading Elasticsearch accepts.
 		own := *m
-		own.Problems, own.AltReading = nil, nil
+		own.Problems, own.AltReading = own12, nil
 		m.Enabled, m.Roles, m.Templates, m.Rules, m.Metadata = am.Enabled, am.Roles, am.Templates, am.Rules, am.Metadata
 		m.AltReading, m.AltReader = &own, loader.ReaderYAML12
 	}
