@@ -42,10 +42,10 @@ func ReconcileReadings(m *Mapping, opt Options) {
 		// The loader's findings are the same for both readings.
 		return Rejects(d.Check) && d.Check != loader.CheckSyntax
 	}
-	esRejects := map[key]bool{}
+	esRejects := map[key]string{}
 	for _, d := range am.Problems {
 		if readingDependent(d) {
-			esRejects[keyOf(d)] = true
+			esRejects[keyOf(d)] = d.Message
 		}
 	}
 	own12 := append([]diag.Diagnostic(nil), m.Problems...)
@@ -54,9 +54,15 @@ func ReconcileReadings(m *Mapping, opt Options) {
 	for _, d := range m.Problems {
 		if readingDependent(d) {
 			ownRejects[keyOf(d)] = true
-			if !esRejects[keyOf(d)] {
+			esMsg, both := esRejects[keyOf(d)]
+			if !both {
 				only12 = append(only12, d)
 				continue
+			}
+			if esMsg != d.Message {
+				// Rejected either way, for different reasons.
+				d.Message = fmt.Sprintf("Elasticsearch rejects this with either YAML reader: read by %s: %s; read by %s: %s",
+					yaml12ReadName, d.Message, esReaderName, esMsg)
 			}
 		}
 		kept = append(kept, d)
@@ -68,6 +74,7 @@ func ReconcileReadings(m *Mapping, opt Options) {
 		}
 	}
 	if len(only12) == 0 && len(onlyES) == 0 {
+		m.Problems = kept
 		return
 	}
 	if len(only12) > 0 && len(onlyES) == 0 {
@@ -133,7 +140,7 @@ func (r *readings) message(v *source.Value) string {
 		if len(msgs) == 0 {
 			return "Elasticsearch accepts it"
 		}
-		return "Elasticsearch rejects it (" + strings.Join(msgs, "; ") + ")"
+		return strings.Join(msgs, "; ")
 	}
 	what, esVal, y12Val, advice := "this value", "a different value", "a different value", "quote it or write it out so that every reader agrees"
 	if v != nil && v.Alt != nil {
@@ -151,7 +158,7 @@ func (r *readings) message(v *source.Value) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%s: %s reads %s, and %s; %s reads %s, and %s; %s",
+	return fmt.Sprintf("%s: %s reads %s: %s; %s reads %s: %s; %s",
 		what, esReaderName, esVal, outcome(r.es), yaml12ReadName, y12Val, outcome(r.y12), advice)
 }
 
