@@ -80,9 +80,9 @@ func TestParseYAML(t *testing.T) {
 		},
 		{
 			// No YAML 1.1 resolver (SnakeYAML, PyYAML, go-yaml v2) takes mixed case.
-			name: "mixed case is a string for every reader",
-			in:   "a: yEs\n",
-			want: []string{`{"a"@1:1-1:2: "yEs"@1:4-1:7}@1:1-1:7`},
+			name:  "mixed case is a string for every reader",
+			in:    "a: yEs\n",
+			want:  []string{`{"a"@1:1-1:2: "yEs"@1:4-1:7}@1:1-1:7`},
 			diags: nil,
 		},
 		{
