@@ -57,7 +57,7 @@ func Changes() []Change {
 		{ID: "Lucene10Since", Since: Lucene10Since, Area: "invalid-pattern, never-matches, match-all (regex automata)",
 			Before: "Lucene 9 `RegExp` minimizes every sub-expression and checks bounded repeats against the determinization work limit",
 			After:  "Lucene 10 `RegExp` builds an NFA; Elasticsearch determinizes it once (`Automatons.buildAutomaton`); the `~` complement stays enabled (`RegExp.DEPRECATED_COMPLEMENT`)",
-			Source: "`build-tools-internal/version.properties` (`lucene = 10.x` from the 9.0 branch), see the Lucene table"},
+			Source: "the Lucene table below (`build-tools-internal/version.properties` per release)"},
 	}
 }
 
@@ -82,13 +82,13 @@ type LuceneRelease struct {
 func LuceneReleases() []LuceneRelease {
 	return []LuceneRelease{
 		{From: Version{7, 2}, Lucene: "8.x", Regexp: "lucene9",
-			Source: "`build-tools-internal/version.properties` on the 7.x branches (`lucene = 8.*`); modelled as Lucene 9, whose RegExp constructions are the same for role-mapping patterns"},
+			Source: "Elasticsearch 7.x ships Lucene 8; modelled as Lucene 9 (RegExp minimizes every sub-expression in both)"},
 		{From: Version{8, 0}, Lucene: "9.x (8.19: 9.12.x)", Regexp: "lucene9",
-			Source: "`build-tools-internal/version.properties` on the 8.x branches; 8.19 → Lucene 9.12.x in elastic/elasticsearch#129555"},
+			Source: "Elasticsearch 8.x ships Lucene 9; 8.19 → Lucene 9.12.x in elastic/elasticsearch#129555"},
 		{From: Version{9, 0}, Lucene: "10.1", Regexp: "lucene10.1",
-			Source: "`build-tools-internal/version.properties` at the 9.0 branch (`lucene = 10.1.*`)"},
+			Source: "Elasticsearch 9.0 ships Lucene 10.1 (the 9.0 release; `build-tools-internal/version.properties` at the 9.0 tag not read)"},
 		{From: Version{9, 1}, Lucene: "10.2.x", Regexp: "lucene10.2",
-			Source: "`build-tools-internal/version.properties` at the 9.1 branch (`lucene = 10.2.*`)"},
+			Source: "`build-tools-internal/version.properties` of 9.1.0: `elasticsearch = 9.1.0`, `lucene = 10.2.2` (as copied into the build-tools-internal tests)"},
 		{From: Version{9, 2}, Lucene: "10.3.x", Regexp: "lucene10.2",
 			Source: "elastic/elasticsearch#136187 (Lucene 10.3), later 10.3.2 in #138240"},
 		{From: Version{9, 3}, Lucene: "10.3.2", Regexp: "lucene10.2",
