@@ -76,7 +76,8 @@ var registry = []*Analyzer{
 			"and rejects PUT of a name ending with it (`Invalid mapping name [...]`)."),
 	parseAnalyzer("tolerated-form", diag.Info,
 		"accepted by Elasticsearch but not its canonical form",
-		"Elasticsearch accepts a bare string for `roles`, the strings `\"true\"`/`\"false\"` for `enabled`, a single "+
+		"Elasticsearch accepts a bare string for `roles`, the strings `\"true\"`/`\"false\"` for `enabled` (and quietly reads an "+
+			"empty or blank string there as `false`), a single "+
 			"object for `role_templates` and a JSON string for `template`, but GET returns the canonical form, so a "+
 			"repository that stores the tolerated form will always differ from the cluster."),
 	parseAnalyzer("role-mapping-file", diag.Error,
