@@ -81,11 +81,20 @@ func (m *Mapping) File() *source.File { return m.Body.Span.File }
 // of a rejecting check was found. Invalid mappings grant nothing.
 func (m *Mapping) Valid() bool {
 	for _, p := range m.Problems {
-		if Rejects(p.Check) {
+		if Rejection(p) {
 			return false
 		}
 	}
 	return true
+}
+
+// Rejection reports whether a problem makes Elasticsearch refuse the
+// mapping: a problem of a rejecting check at its default (error) level. A
+// problem its producer marked as a warning or info — a deprecated field
+// Elasticsearch only logs, a template it does not compile when it applies
+// operator settings — is not one.
+func Rejection(d diag.Diagnostic) bool {
+	return Rejects(d.Check) && (d.Level == diag.Default || d.Level == diag.Error)
 }
 
 // Field returns the member of the body named key, if present.

@@ -200,7 +200,18 @@ func (p *bodyParser) templatesField(v *source.Value, ptr source.Pointer) {
 	p.m.Templates = []*template.Template{}
 	for i, el := range elems {
 		t, diags := template.ParseAt(el, ptrs[i])
+		unchecked := p.m.Origin == Operator && p.opt.Version.HasFileSettingsRoleMappings() &&
+			!p.opt.Version.OperatorValidatesTemplates() && t.ParseErr() == nil
 		for _, d := range diags {
+			if unchecked && d.Level == diag.Default {
+				// ReservedRoleMappingAction stores operator mappings in the
+				// cluster state without TemplateRoleName.validate: only the
+				// template's shape is parsed when the file is applied.
+				d.Level = diag.Warning
+				d.Message += fmt.Sprintf("; Elasticsearch %s does not compile the role templates of operator file settings "+
+					"(since %s), so it accepts this mapping, and the template fails only when it is evaluated for a user the rules match",
+					p.opt.Version, esversion.OperatorTemplatesUnvalidatedSince)
+			}
 			p.report(d)
 		}
 		if t.StringForm() && len(diags) == 0 {

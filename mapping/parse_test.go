@@ -89,6 +89,12 @@ func TestParse(t *testing.T) {
 			want: []string{"schema 1:1 operator file settings hold role mappings only from Elasticsearch 8.5"}},
 		// Templates were compiled while operator mappings went through
 		// NativeRoleMappingStore.putRoleMapping (8.5 to 8.14).
+		{name: "operator template 8.15: not compiled when applied", origin: Operator, version: v815, valid: true,
+			body: `{"enabled": true, "role_templates": [{"template": {"source": "{{#a}}"}}], ` + rules + `}`,
+			want: []string{"invalid-template 1:62 Failed to close 'a' tag"}},
+		{name: "operator template newest: shape still parsed", origin: Operator,
+			body: `{"enabled": true, "role_templates": [{"template": {"source": "x"}, "format": "yaml"}], ` + rules + `}`,
+			want: []string{"invalid-template 1:78 Invalid format [yaml] expected one of [json,string]"}},
 		{name: "operator template 8.14", origin: Operator, version: esversion.Version{Major: 8, Minor: 14}, body: `{"enabled": true, "role_templates": [{"template": {"source": "{{#a}}"}}], ` + rules + `}`,
 			want: []string{"invalid-template 1:62 Failed to close 'a' tag"}},
 		{name: "reserved name", mapping: "x-read-only-operator-mapping", body: `{"enabled": true, "roles": ["a"], ` + rules + `}`,

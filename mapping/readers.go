@@ -40,7 +40,7 @@ func ReconcileReadings(m *Mapping, opt Options) {
 	keyOf := func(d diag.Diagnostic) key { return key{d.Check, d.Span.Start, d.Span.End} }
 	readingDependent := func(d diag.Diagnostic) bool {
 		// The loader's findings are the same for both readings.
-		return Rejects(d.Check) && d.Check != loader.CheckSyntax
+		return Rejection(d) && d.Check != loader.CheckSyntax
 	}
 	esRejects := map[key]string{}
 	for _, d := range am.Problems {
