@@ -1,5 +1,7 @@
 package automaton
 
+import "github.com/rolemap-lint/rolemap-lint/esversion"
+
 // DefaultWorkLimit is Lucene's Operations.DEFAULT_DETERMINIZE_WORK_LIMIT,
 // the limit Elasticsearch uses for role-mapping regexes and wildcards.
 const DefaultWorkLimit = 10000
@@ -36,13 +38,15 @@ func (d Dialect) String() string {
 }
 
 // DialectForVersion returns the dialect that models the given Elasticsearch
-// version. Versions before 8 (Lucene 8) are not modelled separately and get
-// DialectES8; versions after the newest modelled one get DialectES9.
+// version: the Regexp column of the Lucene row that holds for it
+// (esversion.LuceneReleases, which cites version.properties per row).
+// Lucene 8 (7.x) builds role-mapping automata like Lucene 9; Lucene 10.3 and
+// 10.4 (9.2 onwards) are modelled by the 10.2 constructions.
 func DialectForVersion(major, minor int) Dialect {
-	switch {
-	case major <= 8:
+	switch esversion.LuceneFor(esversion.Version{Major: major, Minor: minor}).Regexp {
+	case "lucene9":
 		return DialectES8
-	case major == 9 && minor == 0:
+	case "lucene10.1":
 		return DialectES9_0
 	default:
 		return DialectES9

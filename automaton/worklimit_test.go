@@ -108,7 +108,7 @@ func TestDialectForVersion(t *testing.T) {
 		want         Dialect
 	}{
 		{7, 17, DialectES8}, {8, 0, DialectES8}, {8, 19, DialectES8},
-		{9, 0, DialectES9_0}, {9, 1, DialectES9}, {9, 3, DialectES9}, {10, 0, DialectES9},
+		{9, 0, DialectES9_0}, {9, 1, DialectES9}, {9, 2, DialectES9}, {9, 3, DialectES9}, {9, 4, DialectES9}, {10, 0, DialectES9},
 	}
 	for _, tc := range tests {
 		if got := DialectForVersion(tc.major, tc.minor); got != tc.want {

@@ -76,7 +76,7 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	res.Findings = findings
 	if cmd != "lint" {
 		resolver := run.resolver()
-		res.Tests = runTests(resolver, tests)
+		res.Tests = runTestsBothReadings(run, resolver, tests)
 		if cov {
 			res.Coverage = coverage(resolver, tests, run.proj.Normalizer)
 			res.Coverage.Min = covMin

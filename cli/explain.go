@@ -235,6 +235,10 @@ type explainedMap struct {
 	Matched bool           `json:"matched"`
 	Roles   []string       `json:"roles"`
 	Rules   *explainedRule `json:"rules,omitempty"`
+	// Error says why the mapping was not evaluated: Elasticsearch failed
+	// the user's role resolution while building the user's model
+	// (ExpressionModel.buildPredicate), before any rule ran.
+	Error string `json:"error,omitempty"`
 }
 
 type explainedRule struct {
@@ -278,6 +282,9 @@ func (r *run) explain(ws *workspace.Workspace, u *user.User) *Explanation {
 			Roles: nonNilStrings(uniqueSorted(granted[m]))}
 		em.Skipped = res.Skipped(m)
 		em.Applied = em.Skipped == ""
+		if modelErr != nil && em.Applied {
+			em.Error = "not evaluated: Elasticsearch failed the user's role resolution before any rule ran"
+		}
 		if m.Rules != nil && modelErr == nil {
 			t := match.Explain(m.Rules, model)
 			em.Matched = t.Matched && em.Applied

@@ -42,6 +42,8 @@ func writeExplainText(w io.Writer, ex *Explanation, color bool) error {
 		switch {
 		case !m.Applied:
 			fmt.Fprintf(b, "%s mapping [%s] (%s, %s): not applied: %s\n", markSkip, name, where, origin, esc(m.Skipped))
+		case m.Error != "":
+			fmt.Fprintf(b, "%s mapping [%s] (%s, %s): %s\n", markSkip, name, where, origin, esc(m.Error))
 		case m.Matched:
 			fmt.Fprintf(b, "%s mapping [%s] (%s, %s): matches, grants %s\n", paint("\x1b[32m", markYes), name, where, origin, bracket(m.Roles))
 		default:

@@ -63,8 +63,13 @@ func (r *run) open() error {
 
 // resolver prepares role resolution for the run.
 func (r *run) resolver() *resolve.Resolver {
-	return resolve.New(r.proj.Workspace, resolve.Options{Config: r.proj.Config,
-		Scripting: lint.ScriptSettings(r.proj.Config.Scripting), Normalizer: r.proj.Normalizer})
+	return resolve.New(r.proj.Workspace, r.resolverOptions())
+}
+
+// resolverOptions are the resolution settings of the run.
+func (r *run) resolverOptions() resolve.Options {
+	return resolve.Options{Config: r.proj.Config,
+		Scripting: lint.ScriptSettings(r.proj.Config.Scripting), Normalizer: r.proj.Normalizer}
 }
 
 // rel renders p relative to the working directory with / separators when

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
@@ -56,6 +57,9 @@ type Config struct {
 	// (config anonymous_roles, else xpack.security.authc.anonymous.roles).
 	AnonymousRoles    []string
 	AnonymousRolesSet bool
+	// YAMLReader is the YAML reader mapping files meet on their way to
+	// Elasticsearch (yaml_reader; default: not known).
+	YAMLReader loader.Reader
 	// Checks holds the per-check levels set by the config.
 	Checks map[string]diag.Level
 	// Ignores are the suppression entries, in config order.

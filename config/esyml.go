@@ -300,7 +300,7 @@ func (es *ESSettings) VersionProblems(v esversion.Version) []Problem {
 	add := func(span source.Span, level diag.Level, format string, args ...any) {
 		out = append(out, Problem{Span: span, Level: level, Message: fmt.Sprintf(format, args...)})
 	}
-	v70, v77, v80 := esversion.Version{Major: 7}, esversion.Version{Major: 7, Minor: 7}, esversion.Version{Major: 8}
+	v70, v77, v80 := esversion.RealmSettingsByTypeSince, esversion.RealmOrderDeprecatedSince, esversion.RealmOrderRequiredSince
 	if v.AtLeast(v70) {
 		for _, r := range es.LegacyRealms {
 			add(r.Span, diag.Error,

@@ -35,6 +35,9 @@ func loadCases(t *testing.T, kind string) []Case {
 
 // versionOf maps a case's version note to the modelled version.
 func versionOf(c Case) esversion.Version {
+	if v, err := esversion.Parse(c.Version); err == nil {
+		return v
+	}
 	switch {
 	case strings.Contains(c.Version, "older"):
 		return esversion.Version{Major: 8, Minor: 15}

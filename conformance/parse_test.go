@@ -18,7 +18,7 @@ func rejections(ms ...*mapping.Mapping) []string {
 	var out []string
 	for _, m := range ms {
 		for _, p := range m.Problems {
-			if mapping.Rejects(p.Check) {
+			if mapping.Rejection(p) {
 				out = append(out, p.Check+": "+p.Message)
 			}
 		}

@@ -31,8 +31,15 @@ func TestBehaviour(t *testing.T) {
 	if v815.ReadOnlyFlagMessage() || !v816.ReadOnlyFlagMessage() {
 		t.Error("ReadOnlyFlagMessage threshold wrong")
 	}
-	if v815.OperatorAllowsReservedMetadata() || !v90.OperatorAllowsReservedMetadata() {
-		t.Error("OperatorAllowsReservedMetadata threshold wrong")
+	v84, v85, v814 := Version{8, 4}, Version{8, 5}, Version{8, 14}
+	if v84.HasFileSettingsRoleMappings() || !v85.HasFileSettingsRoleMappings() {
+		t.Error("HasFileSettingsRoleMappings threshold wrong")
+	}
+	if v84.OperatorAllowsReservedMetadata() || !v85.OperatorAllowsReservedMetadata() || !v815.OperatorAllowsReservedMetadata() {
+		t.Error("OperatorAllowsReservedMetadata threshold wrong (8.5, elastic/elasticsearch#89667)")
+	}
+	if v84.OperatorValidatesTemplates() || !v85.OperatorValidatesTemplates() || !v814.OperatorValidatesTemplates() || v815.OperatorValidatesTemplates() {
+		t.Error("OperatorValidatesTemplates range wrong (8.5 to 8.14)")
 	}
 	if v816.Lucene10() || !v90.Lucene10() || !Newest.Lucene10() {
 		t.Error("Lucene10 threshold wrong")

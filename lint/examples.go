@@ -145,15 +145,16 @@ func Examples() map[string]Example {
 		},
 		"ambiguous-yaml": {
 			Files: map[string]string{"mappings/saml-oslo-office.yaml": `# Kibana access for the Oslo office.
-enabled: true
+enabled: yes
 roles: [viewer]
 rules:
   all:
     - field: {realm.name: saml1}
     - field: {metadata.country: NO}
 `},
-			Fix: "Quote the value, so that every YAML parser reads the string `NO`: a YAML 1.1 parser reads the unquoted `NO` as the " +
-				"boolean `false`, and the rule then never matches the Oslo office's users.",
+			Fix: "Write `true` for `enabled`, and quote `NO`, so that every YAML reader reads the same: Elasticsearch's own YAML " +
+				"reader (YAML 1.1) reads the unquoted `NO` as the boolean `false`, and the rule then never matches the Oslo office's " +
+				"users; a YAML 1.2 converter reads `yes` as a string, which Elasticsearch rejects for `enabled`.",
 			Fixed: map[string]string{"mappings/saml-oslo-office.yaml": `# Kibana access for the Oslo office.
 enabled: true
 roles: [viewer]

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/diag"
@@ -14,19 +15,56 @@ var literalLooksLikePattern = &Analyzer{
 	Level:   diag.Warning,
 	Summary: "a literal that looks like a pattern, a wildcard that looks like a regex, or a regex with Lucene's optional operators",
 	Doc: "Elasticsearch treats a value as a wildcard only when it contains `*`, and as a regex only when written `/…/`. " +
-		"So `adm?n` is the literal string `adm?n`, `^admin.*$` is a literal too, `admin[0-9]*` is a wildcard whose `[0-9]` is " +
-		"literal, and in a regex (Lucene syntax, not PCRE) the characters `@ & ~ < > # \"` are operators: `@` means any " +
+		"So `adm?n` is the literal string `adm?n`; `[Aa]dmins`, `admin.+`, `^admin`, `user\\d{3}` and `(ops|dev)` are literals too; " +
+		"`admin[0-9]*` is a wildcard whose `[0-9]` is literal. Names that merely contain such characters stay quiet: " +
+		"`host$` (an Active Directory machine account), `Sales (EU)`, `[EXT] Contractors`, `CORP\\dsmith`, Keycloak paths " +
+		"such as `/team/editors` and `+` in DNs. And in a regex (Lucene syntax, not PCRE) the characters `@ & ~ < > # \"` are operators: `@` means any " +
 		"string, so `/.*@example\\.com/` matches any user whose name ends in `example.com`. Escape them (`\\\\@`) or, for a " +
 		"literal, drop the pattern characters.",
 	Run: runLiteralLooksLikePattern,
 }
 
 var (
-	// regexish matches literal or wildcard text that reads like a PCRE-style regex.
-	regexish = regexp.MustCompile(`\.\*|\.\+|\\[dwsDWS]|\[[^\]]*[a-zA-Z0-9]-[a-zA-Z0-9][^\]]*\]|\][*+?{]|\([^()]*\|[^()]*\)|^\^.*\$$|[)\]][+?]`)
+	// regexish matches literal or wildcard text that reads like a PCRE-style
+	// regex written without the slashes Elasticsearch needs. Each
+	// alternative is one construct (see regexConstructs for the table the
+	// tests read); the exemptions that keep ordinary names quiet are in the
+	// comments.
+	regexish = regexp.MustCompile(strings.Join(regexConstructs(), "|"))
 	// questionMark is a `?` that is not escaped.
 	questionMark = regexp.MustCompile(`(^|[^\\])\?`)
 )
+
+// regexConstructs lists the regex constructs the check recognizes, each as
+// an RE2 pattern.
+func regexConstructs() []string {
+	return []string{
+		// `.*`, `.+`, `.?` and `.{n}`: any character, repeated.
+		`\.[*+?]`, `\.\{\d`,
+		// `\d`, `\w`, `\s` (and upper case) used as a class: followed by a
+		// quantifier, another escape, a bracket or the end. `CORP\dsmith`
+		// (a NetBIOS domain and user name) stays quiet.
+		`\\[dwsDWS](?:[*+?{\\\])]|$)`,
+		// `\.`, `\(`… escaping a regex metacharacter.
+		`\\[.()\[\]{}|^$+]`,
+		// A character class such as `[Aa]dmins` or `admin[0-9]`: brackets
+		// holding no space, followed by a word character, a quantifier or the
+		// end. `[EXT] Contractors` (a tag in a group name) stays quiet.
+		`\[\^?(?:[^\]\s\\]|\\.)+\](?:[\w*+?{(]|$)`,
+		// `{n}` and `{n,m}` bounded repeats after a character, class or group.
+		`[\w\])]\{\d+(?:,\d*)?\}`,
+		// `(a|b)` alternation in a group, and `a|b` between words. `Sales
+		// (EU)` (parentheses without `|`) stays quiet.
+		`\([^()]*\|[^()]*\)`, `\w\|\w`,
+		// `)+`, `)?`, `]+`…: a quantified group or class (`)*` is left out:
+		// in a wildcard `(EU)*` is a group name followed by the wildcard).
+		`[)\]][+?]`,
+		// `^admin`: an anchor at the start. `$` alone at the end is not
+		// enough (`host$` is an Active Directory machine account); `^…$`
+		// and `)$`, `]$` are.
+		`^\^[\w\[(.\\]`, `^\^.*\$$`, `[)\]]\$$`,
+	}
+}
 
 // operatorAdvice explains each optional Lucene operator.
 var operatorAdvice = map[automaton.OperatorKind]string{

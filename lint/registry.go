@@ -26,9 +26,13 @@ var registry = []*Analyzer{
 			"comments, as Elasticsearch accepts them."),
 	parseAnalyzer("ambiguous-yaml", diag.Warning,
 		"YAML scalars that YAML 1.1 and YAML 1.2 parsers read differently",
-		"rolemap-lint reads YAML by the YAML 1.2 core schema. Plain `yes`/`no`/`on`/`off`/`y`/`n`, sexagesimal "+
-			"numbers such as `1:30`, leading-zero octals such as `0777` and `<<` merge keys mean something else to YAML 1.1 "+
-			"parsers (Kubernetes, Jackson-based tools). Quote the value so every tool reads the same thing."),
+		"A YAML mapping file reaches Elasticsearch either as YAML, read by Elasticsearch's own reader (YAML 1.1: plain "+
+			"`yes`/`no`/`on`/`off` are booleans, an alias `*a` is the string `a`), or converted to JSON by a YAML 1.2 tool "+
+			"(those are strings, aliases are expanded). Where the two readings differ, one finding says what each reader "+
+			"reads and whether Elasticsearch accepts it; it is an error only when both readings are rejected, and fixture "+
+			"tests must pass under both. Set `yaml_reader` in the config when you know the reader (docs/yaml.md). Sexagesimal "+
+			"numbers such as `1:30`, leading-zero octals such as `0777`, `y`/`n` (booleans to go-yaml v2) and `<<` merge keys "+
+			"are reported too. Quote the value so every tool reads the same thing."),
 	parseAnalyzer("schema", diag.Error,
 		"unknown top-level field (incl. run_as), wrong type, missing enabled/rules",
 		"The mapping body fails the JSON Schema stage (`rolemap-lint schema` prints the schema): a top-level field "+
@@ -44,7 +48,8 @@ var registry = []*Analyzer{
 		"metadata key starting with _ (and _read_only) where Elasticsearch reserves it",
 		"Top-level `metadata` keys starting with `_` are reserved: PUT rejects them (`metadata keys may not start with [_]`), "+
 			"and since 8.16 `_read_only` has its own message because GET adds it to operator mappings. Operator file settings "+
-			"may use `_` keys since 8.16 (earlier versions rejected them too). Nested keys are not checked by Elasticsearch."),
+			"may use `_` keys: they are validated without the metadata check since they first held role mappings (8.5). "+
+			"Nested keys are not checked by Elasticsearch."),
 	parseAnalyzer("rule-syntax", diag.Error,
 		"errors in the rules DSL, with Elasticsearch's message",
 		"Everything Elasticsearch's rule parser rejects: a rule object with zero or several keys, an unknown key, "+
@@ -59,7 +64,10 @@ var registry = []*Analyzer{
 		"role template shape, script fields, mustache syntax, format",
 		"A `role_templates` element must have a `template` (a script object, or its JSON text) and an optional "+
 			"`format` of `string` or `json`. The script needs `source` (inline) or `id` (stored), may have `params` and "+
-			"`options` (only `content_type`), and its mustache source must compile. Elasticsearch validates all of this at PUT."),
+			"`options` (only `content_type`), and its mustache source must compile. Elasticsearch validates all of this at PUT. "+
+			"Operator file settings were validated the same way from 8.5 to 8.14; from 8.15 Elasticsearch parses only the "+
+			"template's shape when it applies them, so script and mustache problems there are warnings: the template fails "+
+			"when it is evaluated for a matching user. A deprecated field (`inline`, `stored`) is a warning too."),
 	parseAnalyzer("duplicate-name", diag.Error,
 		"two mappings share a name",
 		"Mapping names are unique among API mappings and among operator mappings: Elasticsearch keeps one mapping per "+
@@ -71,7 +79,8 @@ var registry = []*Analyzer{
 			"and rejects PUT of a name ending with it (`Invalid mapping name [...]`)."),
 	parseAnalyzer("tolerated-form", diag.Info,
 		"accepted by Elasticsearch but not its canonical form",
-		"Elasticsearch accepts a bare string for `roles`, the strings `\"true\"`/`\"false\"` for `enabled`, a single "+
+		"Elasticsearch accepts a bare string for `roles`, the strings `\"true\"`/`\"false\"` for `enabled` (and quietly reads an "+
+			"empty or blank string there as `false`), a single "+
 			"object for `role_templates` and a JSON string for `template`, but GET returns the canonical form, so a "+
 			"repository that stores the tolerated form will always differ from the cluster."),
 	parseAnalyzer("role-mapping-file", diag.Error,

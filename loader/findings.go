@@ -40,8 +40,10 @@ func duplicateKey(first, second *source.Member, pointer string) diag.Diagnostic 
 	return diag.Diagnostic{
 		Check: CheckSyntax,
 		Span:  second.KeySpan,
-		Message: fmt.Sprintf("duplicate key %q (first at line %d); Elasticsearch rejects the document (\"Duplicate field '%s'\")",
-			second.Key, line, second.Key),
+		// Jackson's STRICT_DUPLICATE_DETECTION, wrapped by
+		// ExpressionRoleMapping.parse in a ParsingException.
+		Message: fmt.Sprintf("Duplicate field '%s' (first at line %d): Elasticsearch rejects the whole document with this error; keep one of the two",
+			second.Key, line),
 		Pointer: pointer,
 		Related: []diag.Related{{Span: first.KeySpan, Message: fmt.Sprintf("first %q here", first.Key)}},
 	}

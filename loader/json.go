@@ -178,8 +178,15 @@ func (p *jsonParser) checkTrailing() {
 	if q >= len(p.buf) {
 		return
 	}
+	what := "everything from here on"
+	if p.buf[q] == '{' || p.buf[q] == '[' {
+		what = "this second value (a second mapping here is lost without a word)"
+	}
+	// RestPutRoleMappingAction parses one object with ObjectParser and never
+	// looks for more input: Elasticsearch accepts the body and ignores the rest.
 	p.diags = append(p.diags, syntaxAt(p.f, q, q+runeLen(p.buf, q),
-		"unexpected %s after the end of the JSON document: a file holds exactly one JSON value", describeChar(p.buf, q)))
+		"unexpected %s after the end of the JSON document: a file holds exactly one JSON value. Elasticsearch does not reject it: it reads the first value and silently drops %s; put each mapping in its own file, or all of them in one named collection",
+		describeChar(p.buf, q), what))
 }
 
 // skipJSONSpace returns the first offset at or after i that is not JSON

@@ -66,7 +66,7 @@ func TestParseJSON(t *testing.T) {
 			in:   "{\n\"username\": \"a\",\n\"x\": {\"username\": 1},\n\"username\": \"b\"}",
 			want: `{"username"@2:1-2:11: "a"@2:13-2:16, "x"@3:1-3:4: {"username"@3:7-3:17: 1@3:19-3:20}@3:6-3:21, "username"@4:1-4:11: "b"@4:13-4:16}@1:1-4:17`,
 			diags: []string{
-				`syntax 4:1-4:11 duplicate key "username" (first at line 2); Elasticsearch rejects the document ("Duplicate field 'username'")`,
+				`syntax 4:1-4:11 Duplicate field 'username' (first at line 2)`,
 			},
 		},
 		{
@@ -175,7 +175,13 @@ func TestParseJSON(t *testing.T) {
 			name:  "trailing content keeps the tree",
 			in:    "{\"a\": 1}\n{\"b\": 2}",
 			want:  `{"a"@1:2-1:5: 1@1:7-1:8}@1:1-1:9`,
-			diags: []string{"syntax 2:1-2:2 unexpected '{' after the end of the JSON document"},
+			diags: []string{"syntax 2:1-2:2 unexpected '{' after the end of the JSON document: a file holds exactly one JSON value. Elasticsearch does not reject it: it reads the first value and silently drops this second value (a second mapping here is lost without a word)"},
+		},
+		{
+			name:  "trailing garbage is dropped by Elasticsearch",
+			in:    "{\"a\": 1} garbage",
+			want:  `{"a"@1:2-1:5: 1@1:7-1:8}@1:1-1:9`,
+			diags: []string{"syntax 1:10-1:11 unexpected 'g' after the end of the JSON document: a file holds exactly one JSON value. Elasticsearch does not reject it: it reads the first value and silently drops everything from here on"},
 		},
 		{
 			name:  "comma without element",

@@ -365,6 +365,8 @@ func (b *yamlBuilder) alias(n *yaml.Node, depth int) (*source.Value, int) {
 	b.produced += st.size
 	c.Span = sp
 	c.Note = fmt.Sprintf("alias *%s: copy of the value anchored at line %d", n.Value, b.anchorLine(n))
+	// Jackson's YAMLParser reports an alias as the string of its name.
+	c.Alt = &source.Value{Kind: source.String, Str: n.Value, Span: sp}
 	return c, st.height
 }
 

@@ -85,6 +85,9 @@ func (b *yamlBuilder) resolveScalar(n *yaml.Node, sp source.Span, tagEnd int, wa
 		if msg := yaml11Difference(n.Value); msg != "" {
 			b.diags = append(b.diags, withPointer(ambiguousAt(sp, "%s", msg), b.pointer()))
 		}
+		if bv, ok := elasticsearchBool(n.Value); ok && v.Kind == source.String {
+			v.Alt = &source.Value{Kind: source.Bool, Bool: bv, Span: sp}
+		}
 	}
 	return v
 }
@@ -105,17 +108,35 @@ var (
 	yamlFloat        = regexp.MustCompile(`^(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 )
 
+// elasticsearchBool reports whether Elasticsearch's YAML reader reads a
+// plain scalar as a boolean: SnakeYAML's YAML 1.1 resolver takes exactly
+// these spellings (not y/n, not mixed case), and Jackson's YAMLParser turns
+// the BOOL tag into a boolean token.
+func elasticsearchBool(text string) (value, ok bool) {
+	switch text {
+	case "yes", "Yes", "YES", "on", "On", "ON":
+		return true, true
+	case "no", "No", "NO", "off", "Off", "OFF":
+		return false, true
+	}
+	return false, false
+}
+
 // yaml11Difference explains how YAML 1.1 parsers read a plain scalar
 // differently from YAML 1.2, or returns "".
 func yaml11Difference(text string) string {
-	switch strings.ToLower(text) {
-	case "y", "yes", "on", "n", "no", "off":
+	if bv, ok := elasticsearchBool(text); ok {
+		return fmt.Sprintf("unquoted %s is the string %q in YAML 1.2 (how this tool reads it, and converters such as yq, js-yaml or go-yaml v3) but the boolean %t in YAML 1.1, including Elasticsearch's own YAML reader (Jackson over SnakeYAML); write %t, or quote it (%q) if you mean the string",
+			text, text, bv, bv, text)
+	}
+	switch text {
+	case "y", "Y", "n", "N":
 		b := "false"
-		if l := strings.ToLower(text); l == "y" || l == "yes" || l == "on" {
+		if text == "y" || text == "Y" {
 			b = "true"
 		}
-		return fmt.Sprintf("unquoted %s is the string %q in YAML 1.2 (how this tool reads it) but the boolean %s in YAML 1.1 parsers, including Elasticsearch's (Jackson) and Kubernetes'; write %s, or quote it (%q) if you mean the string",
-			text, text, b, b, text)
+		return fmt.Sprintf("unquoted %s is the string %q in YAML 1.2 (how this tool reads it) and for Elasticsearch's own YAML reader (SnakeYAML's YAML 1.1 resolver does not take this spelling), but the boolean %s for some YAML 1.1 tools (go-yaml v2, used by Kubernetes' sigs.k8s.io/yaml); quote it (%q) if you mean the string, or write %s",
+			text, text, b, text, b)
 	}
 	if sexagesimalInt.MatchString(text) || sexagesimalFloat.MatchString(text) {
 		return fmt.Sprintf("unquoted %s is the string %q in YAML 1.2 (how this tool and Elasticsearch read it) but the base-60 number %s in YAML 1.1 parsers such as PyYAML; quote it (%q)",

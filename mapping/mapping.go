@@ -6,6 +6,7 @@ package mapping
 
 import (
 	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/source"
 	"github.com/rolemap-lint/rolemap-lint/template"
@@ -65,6 +66,12 @@ type Mapping struct {
 	// Problems are the findings of parsing and validation, each tagged with
 	// the check that owns it.
 	Problems []diag.Diagnostic
+
+	// AltReading is the mapping as the other YAML reader reads it (see
+	// ReconcileReadings), and AltReader names that reader; nil when the
+	// reader is known or both readings agree.
+	AltReading *Mapping
+	AltReader  loader.Reader
 }
 
 // File is the file the mapping was read from.
@@ -74,11 +81,20 @@ func (m *Mapping) File() *source.File { return m.Body.Span.File }
 // of a rejecting check was found. Invalid mappings grant nothing.
 func (m *Mapping) Valid() bool {
 	for _, p := range m.Problems {
-		if Rejects(p.Check) {
+		if Rejection(p) {
 			return false
 		}
 	}
 	return true
+}
+
+// Rejection reports whether a problem makes Elasticsearch refuse the
+// mapping: a problem of a rejecting check at its default (error) level. A
+// problem its producer marked as a warning or info — a deprecated field
+// Elasticsearch only logs, a template it does not compile when it applies
+// operator settings — is not one.
+func Rejection(d diag.Diagnostic) bool {
+	return Rejects(d.Check) && (d.Level == diag.Default || d.Level == diag.Error)
 }
 
 // Field returns the member of the body named key, if present.

@@ -58,12 +58,30 @@ func Parse(name string, nameSpan source.Span, origin Origin, body *source.Value,
 	if opt.ParseOnly {
 		return m
 	}
-	if origin == API || !opt.Version.OperatorAllowsReservedMetadata() {
-		p.validateRequest(true)
-	} else {
-		p.validateRequest(false)
+	if origin == API {
+		p.validateRequest(true, true)
+		return m
 	}
+	if !opt.Version.HasFileSettingsRoleMappings() {
+		p.reportf("schema", nameSpanOr(m), ptr,
+			"operator file settings hold role mappings only from Elasticsearch %s (elastic/elasticsearch#89667); Elasticsearch %s never applies role mapping [%s]: define it through the role mapping API, or set es_version to the version you run",
+			esversion.FileSettingsRoleMappingsSince, opt.Version, name)
+	}
+	// ReservedRoleMappingAction validates with validate(false): `_` metadata
+	// keys are allowed. Templates were compiled while the mappings were
+	// stored through NativeRoleMappingStore.putRoleMapping (8.5 to 8.14).
+	// Before they existed nothing validates them: the finding above says so.
+	p.validateRequest(false, opt.Version.OperatorValidatesTemplates())
 	return m
+}
+
+// nameSpanOr is where a finding about the whole mapping points: its name,
+// or the opening of its body when the name has no position.
+func nameSpanOr(m *Mapping) source.Span {
+	if m.NameSpan.File != nil {
+		return m.NameSpan
+	}
+	return openingSpan(m.Body)
 }
 
 type bodyParser struct {
@@ -126,10 +144,17 @@ func (p *bodyParser) enabledField(v *source.Value, ptr source.Pointer) {
 	case source.Bool:
 		p.m.Enabled, p.enabled = v.Bool, true
 	case source.String:
-		if v.Str == "true" || v.Str == "false" {
+		switch {
+		case v.Str == "true" || v.Str == "false":
 			p.m.Enabled, p.enabled = v.Str == "true", true
 			p.reportf(CheckToleratedForm, v.Span, ptr,
 				"enabled is the string %q; Elasticsearch accepts it, but the canonical form is the boolean %s", v.Str, v.Str)
+		case blankBoolean(v.Str):
+			// Booleans.parseBoolean returns its default (false) for text
+			// without content: the mapping is quietly disabled.
+			p.m.Enabled, p.enabled = false, true
+			p.reportf(CheckToleratedForm, v.Span, ptr,
+				"enabled is an empty or blank string; Elasticsearch quietly reads it as false, so this mapping is disabled; write false (or true if it should apply)")
 		}
 	}
 }
@@ -175,7 +200,18 @@ func (p *bodyParser) templatesField(v *source.Value, ptr source.Pointer) {
 	p.m.Templates = []*template.Template{}
 	for i, el := range elems {
 		t, diags := template.ParseAt(el, ptrs[i])
+		unchecked := p.m.Origin == Operator && p.opt.Version.HasFileSettingsRoleMappings() &&
+			!p.opt.Version.OperatorValidatesTemplates() && t.ParseErr() == nil
 		for _, d := range diags {
+			if unchecked && d.Level == diag.Default {
+				// ReservedRoleMappingAction stores operator mappings in the
+				// cluster state without TemplateRoleName.validate: only the
+				// template's shape is parsed when the file is applied.
+				d.Level = diag.Warning
+				d.Message += fmt.Sprintf("; Elasticsearch %s does not compile the role templates of operator file settings "+
+					"(since %s), so it accepts this mapping, and the template fails only when it is evaluated for a user the rules match",
+					p.opt.Version, esversion.OperatorTemplatesUnvalidatedSince)
+			}
 			p.report(d)
 		}
 		if t.StringForm() && len(diags) == 0 {
@@ -200,7 +236,7 @@ func (p *bodyParser) build() {
 
 // validateRequest reproduces PutRoleMappingRequest.validate(validateMetadata)
 // and the name checks of the transport action.
-func (p *bodyParser) validateRequest(validateMetadata bool) {
+func (p *bodyParser) validateRequest(validateMetadata, validateTemplates bool) {
 	m := p.m
 	// Emptiness is judged on the lists as written: an element or value of
 	// the wrong type is the schema stage's problem, not a missing role.
@@ -229,9 +265,9 @@ func (p *bodyParser) validateRequest(validateMetadata bool) {
 	if validateMetadata && m.Metadata != nil {
 		p.reservedMetadata()
 	}
-	if validateMetadata {
-		// Template validation runs with request validation: at PUT, and for
-		// operator settings before they were allowed reserved metadata.
+	if validateTemplates {
+		// TemplateRoleName.validate runs at PUT, and ran for operator
+		// settings while they were stored through the native store.
 		p.validateTemplates()
 	}
 	if m.Origin == API && p.opt.Version.ReservesNameSuffix() && strings.HasSuffix(m.Name, ReservedNameSuffix) {
@@ -272,9 +308,6 @@ func (p *bodyParser) reservedMetadata() {
 	md := p.m.Metadata
 	hasReadOnly := md.Has(readOnlyMetadataFlag) && p.opt.Version.ReadOnlyFlagMessage()
 	where := "an API role mapping"
-	if p.m.Origin == Operator {
-		where = fmt.Sprintf("operator file settings before Elasticsearch %s", esversion.OperatorReservedMetadataSince)
-	}
 	for _, mem := range md.Members {
 		if !strings.HasPrefix(mem.Key, reservedMetadataPrefix) {
 			continue
@@ -320,4 +353,21 @@ func kindPhrase(v *source.Value) string {
 
 func quoteJSON(s string) string {
 	return fmt.Sprintf("%q", s)
+}
+
+// blankBoolean reports a string Elasticsearch's boolean parser reads as its
+// default, false: empty or only Java whitespace (Character.isWhitespace, the
+// set the schema's enabled pattern allows).
+func blankBoolean(s string) bool {
+	return strings.TrimFunc(s, javaWhitespace) == ""
+}
+
+// javaWhitespace is Java's Character.isWhitespace.
+func javaWhitespace(r rune) bool {
+	switch {
+	case r >= '\t' && r <= '\r', r >= 0x1c && r <= 0x20, r == 0x1680, r >= 0x2000 && r <= 0x2006,
+		r >= 0x2008 && r <= 0x200a, r == 0x2028, r == 0x2029, r == 0x205f, r == 0x3000:
+		return true
+	}
+	return false
 }

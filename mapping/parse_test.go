@@ -48,6 +48,16 @@ func TestParse(t *testing.T) {
 		{name: "tolerated forms", body: `{"enabled": "true",
 "roles": "viewer", ` + rules + `}`, valid: true,
 			want: []string{"tolerated-form 1:13 enabled is the string", "tolerated-form 2:10 roles is a bare string"}},
+		// Booleans.parseBoolean returns the default false for text without
+		// content; null is rejected.
+		{name: "enabled empty string", body: `{"enabled": "", "roles": ["a"], ` + rules + `}`, valid: true,
+			want: []string{"tolerated-form 1:13 enabled is an empty or blank string; Elasticsearch quietly reads it as false"}},
+		{name: "enabled blank string", body: `{"enabled": " \t", "roles": ["a"], ` + rules + `}`, valid: true,
+			want: []string{"tolerated-form 1:13 enabled is an empty or blank string"}},
+		{name: "enabled null", body: `{"enabled": null, "roles": ["a"], ` + rules + `}`,
+			want: []string{"schema 1:13 enabled must be a boolean"}},
+		{name: "enabled yes", body: `{"enabled": "yes", "roles": ["a"], ` + rules + `}`,
+			want: []string{`schema 1:13 enabled must be a boolean (true/false), found the string "yes": Elasticsearch rejects it ("[role-mapping] failed to parse field [enabled]", caused by "Failed to parse value [yes] as only [true] or [false] are allowed.")`}},
 		{name: "numeric role names", body: `{"enabled": true, "roles": [1, "a"], ` + rules + `}`, valid: true,
 			want: []string{`tolerated-form 1:29 role name 1 is a number; Elasticsearch reads it as the string "1"`}},
 		{name: "template object and string", body: `{"enabled": true, "role_templates": {"template": "{\"source\": \"x\"}"}, ` + rules + `}`, valid: true,
@@ -70,8 +80,23 @@ func TestParse(t *testing.T) {
 		{name: "read only flag 8.15", version: v815, body: `{"enabled": true, "roles": ["a"], ` + rules + `, "metadata": {"_read_only": true}}`,
 			want: []string{"reserved-metadata-key 1:93 metadata keys may not start with [_]"}},
 		{name: "operator reserved metadata newest", origin: Operator, body: `{"enabled": true, "roles": ["a"], ` + rules + `, "metadata": {"_x": 1}}`, valid: true},
-		{name: "operator reserved metadata 8.15", origin: Operator, version: v815, body: `{"enabled": true, "roles": ["a"], ` + rules + `, "metadata": {"_x": 1}}`,
-			want: []string{"reserved-metadata-key 1:93 operator file settings before Elasticsearch 8.16"}},
+		// ReservedRoleMappingAction calls validate(false) since file-based
+		// role mappings exist (elastic/elasticsearch#89667, 8.5.0).
+		{name: "operator reserved metadata 8.15", origin: Operator, version: v815, body: `{"enabled": true, "roles": ["a"], ` + rules + `, "metadata": {"_x": 1}}`, valid: true},
+		{name: "operator reserved metadata 8.10", origin: Operator, version: esversion.Version{Major: 8, Minor: 10}, body: `{"enabled": true, "roles": ["a"], ` + rules + `, "metadata": {"_x": 1}}`, valid: true},
+		{name: "operator reserved metadata 8.5", origin: Operator, version: esversion.Version{Major: 8, Minor: 5}, body: `{"enabled": true, "roles": ["a"], ` + rules + `, "metadata": {"_x": 1}}`, valid: true},
+		{name: "operator mapping before 8.5", origin: Operator, version: esversion.Version{Major: 8, Minor: 4}, body: `{"enabled": true, "roles": ["a"], ` + rules + `, "metadata": {"_x": 1}}`,
+			want: []string{"schema 1:1 operator file settings hold role mappings only from Elasticsearch 8.5"}},
+		// Templates were compiled while operator mappings went through
+		// NativeRoleMappingStore.putRoleMapping (8.5 to 8.14).
+		{name: "operator template 8.15: not compiled when applied", origin: Operator, version: v815, valid: true,
+			body: `{"enabled": true, "role_templates": [{"template": {"source": "{{#a}}"}}], ` + rules + `}`,
+			want: []string{"invalid-template 1:62 Failed to close 'a' tag"}},
+		{name: "operator template newest: shape still parsed", origin: Operator,
+			body: `{"enabled": true, "role_templates": [{"template": {"source": "x"}, "format": "yaml"}], ` + rules + `}`,
+			want: []string{"invalid-template 1:78 Invalid format [yaml] expected one of [json,string]"}},
+		{name: "operator template 8.14", origin: Operator, version: esversion.Version{Major: 8, Minor: 14}, body: `{"enabled": true, "role_templates": [{"template": {"source": "{{#a}}"}}], ` + rules + `}`,
+			want: []string{"invalid-template 1:62 Failed to close 'a' tag"}},
 		{name: "reserved name", mapping: "x-read-only-operator-mapping", body: `{"enabled": true, "roles": ["a"], ` + rules + `}`,
 			want: []string{"reserved-name 1:1 Invalid mapping name [x-read-only-operator-mapping]. [-read-only-operator-mapping] is not an allowed suffix"}},
 		{name: "reserved name 8.15", mapping: "x-read-only-operator-mapping", version: v815, body: `{"enabled": true, "roles": ["a"], ` + rules + `}`, valid: true},

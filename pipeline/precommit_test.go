@@ -172,6 +172,9 @@ func snapshotRepo(root, dst string) error {
 		case d.IsDir() && (d.Name() == ".git" || d.Name() == "node_modules"):
 			return filepath.SkipDir
 		case d.Name() == ".git":
+			// In a git worktree .git is a file pointing at the real
+			// repository: copying it would make the snapshot's git commands
+			// act on that repository.
 			return nil
 		case d.IsDir():
 			return os.MkdirAll(target, 0o755)

@@ -99,6 +99,7 @@ func Open(opt Options) (*Project, error) {
 		DNFileOptions: p.dnFileOptions,
 		Version:       cfg.ESVersion,
 		Patterns:      &automaton.Cache{},
+		YAMLReader:    cfg.YAMLReader,
 	})
 	if errors.Is(err, workspace.ErrNoFiles) {
 		p.Workspace = &workspace.Workspace{}

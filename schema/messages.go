@@ -77,7 +77,9 @@ func roleElementMessage(index string, v *source.Value) string {
 }
 
 func enabledValueMessage(s string) string {
-	return fmt.Sprintf("enabled must be a boolean (true/false), found the string %s: Elasticsearch rejects it (\"Failed to parse value [%s] as only [true] or [false] are allowed.\")",
+	// AbstractXContentParser.booleanValue → Booleans.parseBoolean, wrapped
+	// by ObjectParser as a failure to parse the field.
+	return fmt.Sprintf("enabled must be a boolean (true/false), found the string %s: Elasticsearch rejects it (\"[role-mapping] failed to parse field [enabled]\", caused by \"Failed to parse value [%s] as only [true] or [false] are allowed.\")",
 		quoteForDisplay(s), display(s))
 }
 

@@ -130,7 +130,7 @@ func TestValidateReportsOwnedProblems(t *testing.T) {
 			name: "enabled yes",
 			body: `{"enabled": "yes", "roles": ["r"], ` + okRules + `}`,
 			want: []finding{{"1:13", "1:18", "/enabled",
-				`enabled must be a boolean (true/false), found the string "yes": Elasticsearch rejects it ("Failed to parse value [yes] as only [true] or [false] are allowed.")`}},
+				`enabled must be a boolean (true/false), found the string "yes": Elasticsearch rejects it ("[role-mapping] failed to parse field [enabled]", caused by "Failed to parse value [yes] as only [true] or [false] are allowed.")`}},
 			exact: true,
 		},
 		{

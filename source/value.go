@@ -79,6 +79,10 @@ type Value struct {
 	// Note carries loader remarks about how the value was read (for example
 	// the YAML tag that was resolved); it is informational only.
 	Note string
+	// Alt is how Elasticsearch's own YAML reader (YAML 1.1, aliases not
+	// expanded) reads a YAML value that this tool's YAML 1.2 reading gives
+	// differently; nil when both readings agree (and always for JSON).
+	Alt *Value
 }
 
 // Member is one key/value pair of an Object.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
 	"github.com/rolemap-lint/rolemap-lint/source"
@@ -38,6 +39,7 @@ func (ws *Workspace) build(opt Options) {
 			ws.Diags = append(ws.Diags, f.parseDiags...)
 			continue
 		}
+		f.parseDiags = loader.ApplyReader(f.Docs, f.parseDiags, opt.YAMLReader)
 		var found []*mapping.Mapping
 		recognized := false
 		f.Shapes = make([]Shape, len(f.Docs))
@@ -51,6 +53,9 @@ func (ws *Workspace) build(opt Options) {
 			found = append(found, ws.mappingsOf(f, doc, shape, holder, ptr, mopt)...)
 		}
 		ws.attach(found, f.parseDiags)
+		for _, m := range found {
+			mapping.ReconcileReadings(m, mopt)
+		}
 		ws.Mappings = append(ws.Mappings, found...)
 		switch {
 		case recognized:

@@ -60,6 +60,9 @@ type Options struct {
 	Patterns *automaton.Cache
 	// MaxFileSize limits the bytes read from one file.
 	MaxFileSize int64
+	// YAMLReader is the YAML reader mapping files meet on their way to
+	// Elasticsearch (config yaml_reader); the zero value means not known.
+	YAMLReader loader.Reader
 	// DNFileOptions says how Elasticsearch reads a DN role mapping file
 	// (strictness, the realm named in its messages); nil reads every such
 	// file leniently.
