@@ -201,7 +201,7 @@ func fixtureNameFinding(f *File, doc *source.Value) (diag.Diagnostic, bool) {
 	}
 	name := f.Source.Name
 	ext := filepath.Ext(name)
-	stem := strings.TrimSuffix(filepath.Base(name), ext)
+	stem := strings.TrimSuffix(name, ext)
 	if ext == "" {
 		ext = ".yaml"
 	}
