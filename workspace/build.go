@@ -35,6 +35,13 @@ func (ws *Workspace) build(opt Options) {
 			ws.Diags = append(ws.Diags, diags...)
 			continue
 		case FixtureFile:
+			if !f.isFixture() {
+				f.Kind = UnrecognizedFile
+				f.Claim = Decision{File: f.Source.Name, Verdict: Skipped,
+					Reason: "named *_test.* but not a fixture file (no top-level tests: list, or another tool's tests such as helm-unittest)"}
+				ws.Skipped = append(ws.Skipped, f.Source.Name)
+				continue
+			}
 			ws.Diags = append(ws.Diags, f.parseDiags...)
 			continue
 		}

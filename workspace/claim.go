@@ -3,6 +3,7 @@ package workspace
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -174,6 +175,34 @@ func hasSyntaxError(ds []diag.Diagnostic) bool {
 		if d.Check == CheckSyntax {
 			return true
 		}
+	}
+	return false
+}
+
+// isFixture reports whether a file named like a fixture file is one: a
+// document has a top-level `tests` member and nothing marks it as another
+// tool's test file (helm-unittest's `suite`, and `it`/`asserts` entries).
+// A file that does not parse is one when its text has `tests` and `user`
+// keys.
+func (f *File) isFixture() bool {
+	if len(f.Docs) == 0 {
+		keys := textKeys(f.Source.Content)
+		return keys["tests"] && keys["user"] && !keys["asserts"]
+	}
+	for _, doc := range f.Docs {
+		if doc == nil || doc.Kind != source.Object || doc.Has("suite") {
+			continue
+		}
+		tests := doc.Get("tests")
+		if tests == nil {
+			continue
+		}
+		if tests.Kind == source.Array && slices.ContainsFunc(tests.Items, func(it *source.Value) bool {
+			return it != nil && it.Kind == source.Object && (it.Has("asserts") || it.Has("it"))
+		}) {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -227,10 +227,9 @@ var textKey = regexp.MustCompile(`["']?([A-Za-z_][A-Za-z0-9_]*)["']?[ \t]*:`)
 // maxTextScan bounds the bytes the text signature looks at.
 const maxTextScan = 1 << 20
 
-// textSignature names the signature of a file that does not parse, read
-// from the keys written in its text, or "": a broken role mapping is still
-// a role mapping (its syntax error is the finding).
-func textSignature(content []byte) string {
+// textKeys are the words written as keys in a file's text (its first
+// maxTextScan bytes).
+func textKeys(content []byte) map[string]bool {
 	if len(content) > maxTextScan {
 		content = content[:maxTextScan]
 	}
@@ -238,6 +237,14 @@ func textSignature(content []byte) string {
 	for _, m := range textKey.FindAllSubmatch(content, -1) {
 		keys[string(m[1])] = true
 	}
+	return keys
+}
+
+// textSignature names the signature of a file that does not parse, read
+// from the keys written in its text, or "": a broken role mapping is still
+// a role mapping (its syntax error is the finding).
+func textSignature(content []byte) string {
+	keys := textKeys(content)
 	switch {
 	case keys["securityRoleMappings"] && keys["StackConfigPolicy"]:
 		return "ECK StackConfigPolicy with securityRoleMappings (in the text)"
