@@ -157,6 +157,9 @@ func (f *File) claim() string {
 
 // skipReason says why a discovered file is skipped.
 func (f *File) skipReason() string {
+	if f.tooLarge {
+		return "larger than the file size limit, so no signature could be read"
+	}
 	if hasSyntaxError(f.parseDiags) && isTemplated(f.Source.Content) {
 		return "a Helm or Jinja template (not plain JSON/YAML), no role-mapping signature"
 	}

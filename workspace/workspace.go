@@ -89,6 +89,7 @@ type File struct {
 
 	parseDiags []diag.Diagnostic
 	strict     bool // claimed by the config: every document must be a mapping source
+	tooLarge   bool // over MaxFileSize: not read
 }
 
 // FileKind classifies a loaded file.
@@ -288,6 +289,7 @@ func parseFile(f *File, path string, opt Options) []diag.Diagnostic {
 	}
 	if int64(len(f.Source.Content)) > opt.MaxFileSize {
 		f.Source = source.NewFile(name, f.Source.Content[:0])
+		f.tooLarge = true
 		return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source},
 			"file is larger than %d MiB; rolemap-lint does not read it", opt.MaxFileSize>>20)}
 	}
