@@ -122,6 +122,13 @@ func closedBody(v *source.Value) bool {
 	if rules != nil && rules.Kind != source.Object {
 		return false // Kubernetes-style rules lists are someone else's
 	}
+	if rules != nil {
+		for _, m := range rules.Members {
+			if notRuleKeys[strings.ToLower(m.Key)] || !textKey.MatchString(m.Key+":") {
+				return false // another rule language (JSON Logic's and/or/==)
+			}
+		}
+	}
 	return okEnabled || rules != nil
 }
 

@@ -1,0 +1,155 @@
+package workspace
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/loader"
+	"github.com/rolemap-lint/rolemap-lint/source"
+)
+
+func parseDocs(t *testing.T, name, text string) []*source.Value {
+	t.Helper()
+	f := source.NewFile(name, []byte(text))
+	if strings.HasSuffix(name, ".json") {
+		root, _ := loader.ParseJSON(f)
+		return []*source.Value{root}
+	}
+	docs, _ := loader.ParseYAML(f)
+	return docs
+}
+
+func TestDocSignature(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // substring of the signature; "" = none
+	}{
+		{"put.json", `{"enabled": true, "roles": ["a"], "rules": {"field": {"username": "x"}}}`, "beside roles"},
+		{"any.yaml", "roles: [a]\nrules:\n  any:\n    - field: {groups: g}\n", "beside roles"},
+		{"templates.json", `{"role_templates": [], "rules": {"all": []}}`, "beside role_templates"},
+		{"only-templates.yaml", "role_templates: [{template: {source: x}}]\n", "a role_templates member"},
+		{"misspelled-rule-key.json", `{"enabled": true, "roles": ["a"], "rules": {"feild": {"username": "x"}}}`, "beside roles"},
+		{"case.json", `{"roles": ["a"], "rules": {"ALL": []}}`, "beside roles"},
+		{"missing-rules.yaml", "enabled: true\nroles: [viewer]\n", "only role mapping fields"},
+		{"roles-string.yaml", "enabled: \"true\"\nroles: viewer\nmetadata: {owner: x}\n", "only role mapping fields"},
+		{"dump.json", `{"m1": {"enabled": true, "roles": ["a"], "rules": {"field": {"dn": "x"}}}, "m2": {"roles": "x"}}`, "collection of bodies, [m1]"},
+		{"operator.json", `{"metadata": {}, "state": {"role_mappings": {}}}`, "operator file settings"},
+		{"eck.yaml", "kind: StackConfigPolicy\nspec: {elasticsearch: {securityRoleMappings: {}}}\n", "ECK StackConfigPolicy"},
+
+		// Other tools' files.
+		{"eck-no-mappings.yaml", "apiVersion: v1\nkind: StackConfigPolicy\nspec: {elasticsearch: {clusterSettings: {a: b}}}\n", ""},
+		{"biome.json", `{"linter": {"enabled": true, "rules": {"all": true}}}`, ""},
+		{"biome-recommended.json", `{"linter": {"enabled": true, "rules": {"recommended": true, "all": {}}}}`, ""},
+		{"eslint.json", `{"root": true, "rules": {"no-console": "warn"}}`, ""},
+		{"jsonlogic.json", `{"enabled": true, "roles": ["a"], "rules": {"and": [{"==": [1, 1]}]}}`, ""},
+		{"helm.yaml", "rbac:\n  enabled: true\n  roles: [a]\n  rules: [{apiGroups: [\"\"]}]\n", ""},
+		{"k8s-role.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nrules: [{verbs: [get]}]\n", ""},
+		{"k8s-crd.yaml", "apiVersion: example.com/v1\nkind: Policy\nroles: [a]\nrules: {field: {x: y}}\n", ""},
+		{"keycloak.json", `{"realm": "r", "enabled": true, "roles": {"realm": [{"name": "user"}]}}`, ""},
+		{"user.json", `{"enabled": true, "roles": ["a"], "password": "x"}`, ""},
+		{"renovate.json", `{"enabled": true, "extends": ["config:recommended"]}`, ""},
+		{"opensearch.yml", "all_access:\n  reserved: false\n  backend_roles: [admin]\n", ""},
+		{"prometheus.yml", "groups:\n  - name: a\n    rules:\n      - alert: X\n", ""},
+		{"list.json", `[{"enabled": true, "roles": ["a"], "rules": {"all": []}}]`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ""
+			for _, d := range parseDocs(t, tc.name, tc.text) {
+				if s := docSignature(d); s != "" {
+					got = s
+					break
+				}
+			}
+			switch {
+			case tc.want == "" && got != "":
+				t.Errorf("signature %q, want none", got)
+			case tc.want != "" && !strings.Contains(got, tc.want):
+				t.Errorf("signature %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWeakSignatureAndPathHints(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"role: [a]\nrule: {}\n", true},
+		{"enable: true\n", true},
+		{"m1: {roles: x}\n", true},
+		{"name: x\n", false},
+		{"apiVersion: v1\nkind: ConfigMap\nrules: []\n", false},
+	} {
+		docs := parseDocs(t, "x.yaml", tc.text)
+		if got := weakDocSignature(docs[0]) != ""; got != tc.want {
+			t.Errorf("weakDocSignature(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{"es/role_mappings/a.json", true},
+		{"es/role-mapping.yaml", true},
+		{"RoleMappings/a.json", true},
+		{"config/role_mapping.yml", true},
+		{"opensearch/roles_mapping.yml", false},
+		{"roles/a.json", false},
+	} {
+		if got := pathSaysRoleMapping(tc.path); got != tc.want {
+			t.Errorf("pathSaysRoleMapping(%q) = %v", tc.path, got)
+		}
+	}
+}
+
+func TestTextSignatureAndTemplates(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		signature bool
+		templated bool
+	}{
+		{"{\n \"enabled\": true\n \"roles\": [\"a\"],\n \"rules\": {\"field\": {\"username\": \"b\"}}\n}", true, false},
+		{"role_templates: [\n", true, false},
+		{"state:\n  role_mappings: {\n", true, false},
+		{"{\"name\": \"x\"", false, false},
+		{"rules:\n{{ toYaml .Values.rules | indent 2 }}\nroles: [a]\nfield: x\n", true, true},
+		{"{{- if .Values.enabled }}\nkind: Role\n", false, true},
+		{"{% if x %}\na: b\n", false, true},
+		// Mustache in a role template is not a Helm template.
+		{"role_templates: [{template: {source: \"{{#groups}}{{.}}{{/groups}}\"}}\n", true, false},
+	} {
+		if got := textSignature([]byte(tc.text)) != ""; got != tc.signature {
+			t.Errorf("textSignature(%q) = %v", tc.text, got)
+		}
+		if got := isTemplated([]byte(tc.text)); got != tc.templated {
+			t.Errorf("isTemplated(%q) = %v", tc.text, got)
+		}
+	}
+}
+
+func TestMultiDocumentClaims(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		// A Kubernetes bundle: only the ECK policy carries mappings; the
+		// Role beside it (with its rules list) is not read as a mapping.
+		"k8s/bundle.yaml": "apiVersion: v1\nkind: ConfigMap\ndata: {a: b}\n---\n" +
+			"apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nrules: [{verbs: [get]}]\n---\n" +
+			"kind: StackConfigPolicy\nspec:\n  elasticsearch:\n    securityRoleMappings:\n      eck1: " + body + "\n",
+		// A mapping file whose second document is a broken body: once the
+		// file holds mappings, the broken one is reported, not dropped.
+		"m/multi.yaml": "a1: " + body + "\n---\nb1:\n  roles: [x]\n",
+	})
+	ws := load(t, dir)
+	if got := names(ws); got != "operator:eck1 api:a1 api:b1" {
+		t.Errorf("mappings = %q", got)
+	}
+	for _, m := range ws.Mappings {
+		if m.Name == "b1" && m.Valid() {
+			t.Error("the broken body b1 must carry its problems")
+		}
+	}
+	for _, d := range ws.Diags {
+		t.Errorf("unexpected file-level finding: %v", d)
+	}
+}
