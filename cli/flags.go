@@ -37,9 +37,9 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.failOn, "fail-on", "error", "exit 1 on findings at or above `LEVEL`: error, warning or info")
 	fs.BoolVar(&c.noColor, "no-color", false, "never colour the text output")
 	fs.BoolVar(&c.quiet, "q", false, "print findings only")
-	fs.BoolVar(&c.verbose, "v", false, "also list skipped files and notes")
+	fs.BoolVar(&c.verbose, "v", false, "also list every JSON/YAML file with its decision and the reason, and notes")
 	fs.StringVar(&c.stdinFilename, "stdin-filename", "", "name standard input (PATH -) as `NAME` in reports; its extension picks JSON or YAML")
-	fs.BoolVar(&c.allowEmpty, "allow-empty", false, "exit 0 instead of 2 when the paths hold no JSON or YAML file")
+	fs.BoolVar(&c.allowEmpty, "allow-empty", false, "exit 0 instead of 2 when the paths hold no role mapping")
 }
 
 // parseInterleaved parses flags that may appear before, between and after
