@@ -9,6 +9,7 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/suggest"
 )
 
 // Which files are role mappings (docs/usage.md, "Which files are role
@@ -183,10 +184,11 @@ func hasSyntaxError(ds []diag.Diagnostic) bool {
 }
 
 // isFixture reports whether a file named like a fixture file is one: a
-// document has a top-level `tests` member and nothing marks it as another
-// tool's test file (helm-unittest's `suite`, and `it`/`asserts` entries).
-// A file that does not parse is one when its text has `tests` and `user`
-// keys.
+// document has a top-level `tests` member that is empty or not a list, or
+// a list with an entry that has a `user` (or a key one edit away from it),
+// and nothing marks it as another tool's test file (helm-unittest's
+// `suite`, `it`/`asserts` entries). A file that does not parse is one when
+// its text has `tests` and `user` keys.
 func (f *File) isFixture() bool {
 	if len(f.Docs) == 0 {
 		keys := textKeys(f.Source.Content)
@@ -200,12 +202,31 @@ func (f *File) isFixture() bool {
 		if tests == nil {
 			continue
 		}
-		if tests.Kind == source.Array && slices.ContainsFunc(tests.Items, func(it *source.Value) bool {
+		if tests.Kind != source.Array || len(tests.Items) == 0 {
+			return true // a broken fixture file: its problems are reported
+		}
+		if slices.ContainsFunc(tests.Items, func(it *source.Value) bool {
 			return it != nil && it.Kind == source.Object && (it.Has("asserts") || it.Has("it"))
 		}) {
 			continue
 		}
-		return true
+		if slices.ContainsFunc(tests.Items, hasUserKey) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUserKey reports whether a fixture entry has a `user`, or a key one
+// edit away from it (a misspelled fixture is still a fixture).
+func hasUserKey(it *source.Value) bool {
+	if it == nil || it.Kind != source.Object {
+		return false
+	}
+	for _, m := range it.Members {
+		if suggest.Distance(strings.ToLower(m.Key), "user") <= 1 {
+			return true
+		}
 	}
 	return false
 }

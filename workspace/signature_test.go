@@ -153,3 +153,41 @@ func TestMultiDocumentClaims(t *testing.T) {
 		t.Errorf("unexpected file-level finding: %v", d)
 	}
 }
+
+func TestFixtureFileClaims(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"m.json":                  body,
+		"a/ok_test.yaml":          "tests:\n  - name: x\n    user: {username: a}\n    roles: []\n",
+		"a/typo_test.yaml":        "tests:\n  - name: x\n    usr: {username: a}\n    roles: []\n",
+		"a/empty_test.yaml":       "tests: []\n",
+		"a/broken_test.yaml":      "tests:\n  - name: [x\n    user: {username: a}\n",
+		"b/helm_test.yaml":        "suite: s\ntemplates: [a.yaml]\ntests:\n  - it: renders\n    asserts: [{isKind: {of: Pod}}]\n",
+		"b/vectors_test.json":     `{"tests": [{"input": "a", "expected": "b"}]}`,
+		"b/no-tests_test.json":    `{"cases": []}`,
+		"b/tests.yaml":            "tests:\n  - name: x\n    user: {username: a}\n    includes: [viewer]\n",
+		"b/other-tests_list.yaml": "tests:\n  - name: x\n    input: 1\n",
+	})
+	ws := load(t, dir)
+	kinds := map[string]FileKind{}
+	for _, f := range ws.Files {
+		kinds[f.Source.Name] = f.Kind
+	}
+	for name, want := range map[string]FileKind{
+		"a/ok_test.yaml": FixtureFile, "a/typo_test.yaml": FixtureFile, "a/empty_test.yaml": FixtureFile,
+		"a/broken_test.yaml": FixtureFile, "b/helm_test.yaml": UnrecognizedFile,
+		"b/vectors_test.json": UnrecognizedFile, "b/no-tests_test.json": UnrecognizedFile,
+	} {
+		if kinds[name] != want {
+			t.Errorf("%s: kind %v, want %v", name, kinds[name], want)
+		}
+	}
+	var named []string
+	for _, d := range ws.Diags {
+		if d.Check == CheckFixtureName {
+			named = append(named, d.Span.File.Name)
+		}
+	}
+	if strings.Join(named, " ") != "b/tests.yaml" {
+		t.Errorf("fixture-name findings on %v, want b/tests.yaml only", named)
+	}
+}
