@@ -185,7 +185,7 @@ func hasSyntaxError(ds []diag.Diagnostic) bool {
 
 // isFixture reports whether a file named like a fixture file is one: a
 // document has a top-level `tests` member that is empty or not a list, or
-// a list with an entry that has a `user` (or a key one edit away from it),
+// a list with an entry that has a fixture key (see hasUserKey),
 // and nothing marks it as another tool's test file (helm-unittest's
 // `suite`, `it`/`asserts` entries). A file that does not parse is one when
 // its text has `tests` and `user` keys.
@@ -217,15 +217,22 @@ func (f *File) isFixture() bool {
 	return false
 }
 
-// hasUserKey reports whether a fixture entry has a `user`, or a key one
-// edit away from it (a misspelled fixture is still a fixture).
+// fixtureKeys are the keys of a fixture entry that other tools' test
+// vectors do not use.
+var fixtureKeys = []string{"user", "username", "roles", "includes", "excludes"}
+
+// hasUserKey reports whether a fixture entry has a `user` (or `username`,
+// `roles`, `includes`, `excludes`), or a key one edit away from one: a
+// misspelled fixture is still a fixture.
 func hasUserKey(it *source.Value) bool {
 	if it == nil || it.Kind != source.Object {
 		return false
 	}
 	for _, m := range it.Members {
-		if suggest.Distance(strings.ToLower(m.Key), "user") <= 1 {
-			return true
+		for _, k := range fixtureKeys {
+			if suggest.Distance(strings.ToLower(m.Key), k) <= 1 {
+				return true
+			}
 		}
 	}
 	return false
