@@ -86,13 +86,29 @@ func bodySignature(v *source.Value) string {
 			}
 		}
 	}
-	if v.Has("role_templates") {
+	if templatesShaped(v.Get("role_templates")) {
 		return "a role_templates member"
 	}
 	if closedBody(v) {
 		return "only role mapping fields (roles with enabled or rules)"
 	}
 	return ""
+}
+
+// templatesShaped reports whether a role_templates value is what a body
+// holds: a list (even an empty or broken one) or a single object with a
+// `template` (the tolerated form) — not, say, the property of a JSON
+// Schema describing role mappings (`{"type": "array", ...}`).
+func templatesShaped(v *source.Value) bool {
+	switch {
+	case v == nil:
+		return false
+	case v.Kind == source.Array:
+		return true
+	case v.Kind == source.Object:
+		return v.Has("template")
+	}
+	return false
 }
 
 // closedBody reports whether every field of v is a body field, with a
@@ -157,9 +173,22 @@ func isKubernetesObject(v *source.Value) bool {
 	return v.Has("apiVersion") && v.Has("kind")
 }
 
+// isSchemaDocument reports whether a document is a JSON Schema (for
+// example the one `rolemap-lint schema` prints, which names every body
+// field): its `$schema` names a json-schema.org metaschema, or it is an
+// object type with `properties`. (A body that points `$schema` at the role
+// mapping schema, for an editor, is not one.)
+func isSchemaDocument(doc *source.Value) bool {
+	if s := doc.Get("$schema"); s != nil && s.Kind == source.String && strings.Contains(s.Str, "json-schema.org") {
+		return true
+	}
+	t := doc.Get("type")
+	return doc.Has("properties") && t != nil && t.Kind == source.String && t.Str == "object"
+}
+
 // docSignature names the strong signature of one document, or "".
 func docSignature(doc *source.Value) string {
-	if doc == nil || doc.Kind != source.Object {
+	if doc == nil || doc.Kind != source.Object || isSchemaDocument(doc) {
 		return ""
 	}
 	if k := doc.Get("kind"); k != nil && k.Kind == source.String && k.Str == "StackConfigPolicy" {
@@ -190,7 +219,7 @@ func weakDocSignature(doc *source.Value) string {
 	if s := docSignature(doc); s != "" {
 		return s
 	}
-	if doc == nil || doc.Kind != source.Object || isKubernetesObject(doc) {
+	if doc == nil || doc.Kind != source.Object || isKubernetesObject(doc) || isSchemaDocument(doc) {
 		return ""
 	}
 	if st := doc.Get("state"); st != nil && st.Kind == source.Object {

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -51,6 +52,7 @@ func TestDocSignature(t *testing.T) {
 		{"opensearch.yml", "all_access:\n  reserved: false\n  backend_roles: [admin]\n", ""},
 		{"prometheus.yml", "groups:\n  - name: a\n    rules:\n      - alert: X\n", ""},
 		{"list.json", `[{"enabled": true, "roles": ["a"], "rules": {"all": []}}]`, ""},
+		{"editor.json", `{"$schema": "https://example.com/role-mapping.schema.json", "enabled": true, "roles": ["a"], "rules": {"field": {"dn": "x"}}}`, "beside roles"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -189,5 +191,32 @@ func TestFixtureFileClaims(t *testing.T) {
 	}
 	if strings.Join(named, " ") != "b/tests.yaml" {
 		t.Errorf("fixture-name findings on %v, want b/tests.yaml only", named)
+	}
+}
+
+// TestSchemaIsNotAMapping: the JSON Schema of a role mapping body (which
+// `rolemap-lint schema` prints for editors, and repositories commit) names
+// every body field but is not a body.
+func TestSchemaIsNotAMapping(t *testing.T) {
+	text := `{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+	  "required": ["enabled", "rules"],
+	  "properties": {
+	    "enabled": {"type": ["boolean", "string"]},
+	    "roles": {"type": ["array", "string"], "items": {"type": "string"}},
+	    "role_templates": {"type": ["array", "object"], "items": {"$ref": "#/$defs/template"}},
+	    "rules": {"$ref": "#/$defs/rule"},
+	    "metadata": {"type": "object"}
+	  },
+	  "$defs": {"rule": {"oneOf": [{"properties": {"any": {"type": "array"}}}, {"properties": {"field": {"type": "object"}}}]}}}`
+	for _, d := range parseDocs(t, "role-mapping.schema.json", text) {
+		if s := weakDocSignature(d); s != "" {
+			t.Errorf("the schema has a signature: %s", s)
+		}
+	}
+	// Even named like a role mapping file, as the schema's $id suggests.
+	dir := writeTree(t, map[string]string{"schema/role-mapping.schema.json": text})
+	ws, err := Load(Options{Dir: dir, Paths: []string{dir}})
+	if !errors.Is(err, ErrNoFiles) || len(ws.Diags) != 0 {
+		t.Errorf("schema file: err %v, diags %v, decisions %v", err, ws.Diags, ws.Decisions)
 	}
 }
