@@ -180,10 +180,3 @@ func openingSpan(v *source.Value) source.Span {
 	}
 	return s
 }
-
-func firstSpan(f *File) source.Span {
-	if len(f.Docs) > 0 {
-		return openingSpan(f.Docs[0])
-	}
-	return source.Span{File: f.Source}
-}
