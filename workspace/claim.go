@@ -110,7 +110,7 @@ func ignoredReason(rel string, role FileRole) string {
 }
 
 // HasMappingSources reports whether any file is read as a role mapping
-// source or a DN role mapping file (claimed, even if it does not parse).
+// source or a DN role mapping file (claimed, even if it has syntax errors).
 func (ws *Workspace) HasMappingSources() bool {
 	for _, f := range ws.Files {
 		if f.Kind == MappingSource || f.Kind == DNMappingFile {
@@ -148,10 +148,10 @@ func (f *File) claim() string {
 		return ""
 	}
 	if hinted {
-		return "its path names role mappings (it does not parse)"
+		return "its path names role mappings (it has syntax errors)"
 	}
 	if s := textSignature(f.Source.Content); s != "" {
-		return "signature found: " + s + " (it does not parse)"
+		return "signature found: " + s + " (it has syntax errors)"
 	}
 	return ""
 }
