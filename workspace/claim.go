@@ -136,7 +136,11 @@ func (f *File) claim() string {
 			return "signature found: " + s + docSuffix(f, i)
 		}
 	}
-	hinted := pathSaysRoleMapping(f.Source.Name)
+	hint := f.hintPath
+	if hint == "" {
+		hint = f.Source.Name
+	}
+	hinted := pathSaysRoleMapping(hint)
 	if hinted {
 		for i, doc := range f.Docs {
 			if s := weakDocSignature(doc); s != "" {

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -218,5 +219,29 @@ func TestSchemaIsNotAMapping(t *testing.T) {
 	ws, err := Load(Options{Dir: dir, Paths: []string{dir}})
 	if !errors.Is(err, ErrNoFiles) || len(ws.Diags) != 0 {
 		t.Errorf("schema file: err %v, diags %v, decisions %v", err, ws.Diags, ws.Decisions)
+	}
+}
+
+// TestPathHintBelowRepositoryRoot: the folder names that say "role
+// mapping" count only below the repository root, so a checkout named
+// es-role-mappings, linted from its parent, does not make its Helm values
+// role mappings.
+func TestPathHintBelowRepositoryRoot(t *testing.T) {
+	parent := writeTree(t, map[string]string{
+		"es-role-mappings/.git/HEAD":           "ref: refs/heads/main\n",
+		"es-role-mappings/helm/values.yaml":    "rbac:\n  enabled: true\n",
+		"es-role-mappings/role_mappings/a.yml": "role: [x]\n",
+		"es-role-mappings/ok.json":             body,
+	})
+	ws := load(t, parent, filepath.Join(parent, "es-role-mappings"))
+	got := map[string]Verdict{}
+	for _, d := range ws.Decisions {
+		got[d.File] = d.Verdict
+	}
+	if got["es-role-mappings/helm/values.yaml"] != Skipped {
+		t.Errorf("the checkout's name made helm values a mapping: %v", ws.Decisions)
+	}
+	if got["es-role-mappings/role_mappings/a.yml"] != MappingVerdict {
+		t.Errorf("a role_mappings folder inside the repository must still count: %v", ws.Decisions)
 	}
 }

@@ -90,6 +90,7 @@ type File struct {
 	parseDiags []diag.Diagnostic
 	strict     bool // claimed by the config: every document must be a mapping source
 	tooLarge   bool // over MaxFileSize: not read
+	hintPath   string // the path whose names may say "role mapping" (see repoRoots)
 }
 
 // FileKind classifies a loaded file.
@@ -165,6 +166,7 @@ func Load(opt Options) (*Workspace, error) {
 	}
 	ws.Notes = append(ws.Notes, notes...)
 	var files []*File
+	roots := repoRoots{}
 	for _, c := range cands {
 		if c.excluded {
 			ws.Decisions = append(ws.Decisions, Decision{File: c.rel, Verdict: Skipped, Reason: "excluded by the config"})
@@ -175,7 +177,9 @@ func Load(opt Options) (*Workspace, error) {
 			ws.Decisions = append(ws.Decisions, Decision{File: c.rel, Verdict: Skipped, Reason: reason})
 			continue
 		}
-		files = append(files, newFile(c.rel, c.explicit, role))
+		f := newFile(c.rel, c.explicit, role)
+		f.hintPath = roots.relative(c.path, c.rel)
+		files = append(files, f)
 	}
 	if useStdin {
 		f, err := readStdin(opt)
