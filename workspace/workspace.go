@@ -88,8 +88,8 @@ type File struct {
 	Claim Decision
 
 	parseDiags []diag.Diagnostic
-	strict     bool // claimed by the config: every document must be a mapping source
-	tooLarge   bool // over MaxFileSize: not read
+	strict     bool   // claimed by the config: every document must be a mapping source
+	tooLarge   bool   // over MaxFileSize: not read
 	hintPath   string // the path whose names may say "role mapping" (see repoRoots)
 }
 
