@@ -60,20 +60,22 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	noMappings := false
 	if err := run.open(); errors.Is(err, workspace.ErrNoFiles) {
-		if !cf.allowEmpty {
-			return 0, usagef("nothing to check: %v under %v (use --allow-empty to accept this)", err, paths)
-		}
+		noMappings = !cf.allowEmpty
 	} else if err != nil {
 		return 0, err
 	}
 	ws, tests := run.proj.Workspace, run.proj.Tests
 	findings := lint.Run(ws, run.settings, lint.All())
-	res := &report.Result{Skipped: ws.Skipped, Notes: ws.Notes}
+	res := &report.Result{Skipped: ws.Skipped, Notes: decisionNotes(ws)}
 	if cmd == "test" {
 		findings = onlyRejections(findings)
 	}
 	res.Findings = findings
+	if noMappings {
+		return 0, run.noMappings(res)
+	}
 	if cmd != "lint" {
 		resolver := run.resolver()
 		res.Tests = runTestsBothReadings(run, resolver, tests)
@@ -103,7 +105,7 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 func onlyRejections(ds []diag.Diagnostic) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, d := range ds {
-		if mapping.Rejects(d.Check) || d.Check == "fixture" {
+		if mapping.Rejects(d.Check) || d.Check == "fixture" || d.Check == workspace.CheckFixtureName {
 			out = append(out, d)
 		}
 	}

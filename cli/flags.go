@@ -68,9 +68,9 @@ func (c *commonFlags) register(fs *flagSet) {
 	fs.StringVar(&c.failOn, "fail-on", "error", "exit 1 on findings at or above `LEVEL`: error, warning or info")
 	fs.BoolVar(&c.quiet, "quiet", false, "print only the findings and failed tests (and, when the run fails, the summary)")
 	fs.alias("q", "quiet")
-	fs.BoolVar(&c.verbose, "verbose", false, "also list skipped files and notes")
+	fs.BoolVar(&c.verbose, "verbose", false, "also list every JSON/YAML file with its decision and the reason, and notes")
 	fs.alias("v", "verbose")
-	fs.BoolVar(&c.allowEmpty, "allow-empty", false, "exit 0 instead of 2 when the paths hold no JSON or YAML file")
+	fs.BoolVar(&c.allowEmpty, "allow-empty", false, "exit 0 instead of 2 when the paths hold no role mapping")
 }
 
 // registerShared defines the flags explain shares with the checking

@@ -34,6 +34,9 @@ type Config struct {
 
 	// Exclude are the patterns of paths to skip.
 	Exclude []*Glob
+	// Mappings are the patterns of files claimed strictly as role mapping
+	// sources: everything in them must be one.
+	Mappings []*Glob
 	// RoleMappingFiles are the patterns of DN role mapping files (files
 	// named role_mapping.yml are DN files anyway).
 	RoleMappingFiles []*Glob
@@ -276,6 +279,10 @@ func (c *Config) IsRoleMappingFile(relPath string) bool {
 	}
 	return filepath.Base(relPath) == DefaultRoleMappingFile
 }
+
+// IsMappingsClaim reports whether a path (relative to the config
+// directory) is matched by the `mappings` globs.
+func (c *Config) IsMappingsClaim(relPath string) bool { return matchAny(c.Mappings, relPath) }
 
 // IsRolesFile reports whether a path (relative to the config directory) is
 // matched by roles.files.

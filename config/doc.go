@@ -5,7 +5,7 @@
 //
 // Paths written in the config file are relative to the directory that holds
 // it; the Config keeps that directory (Dir) and stores file paths resolved
-// to absolute paths. Glob patterns (exclude, role_mapping_files,
+// to absolute paths. Glob patterns (mappings, exclude, role_mapping_files,
 // roles.files, ignore[].path) are matched against slash-separated paths
 // relative to Dir; Config.Rel converts any path into that form.
 //

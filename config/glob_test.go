@@ -202,3 +202,26 @@ func TestGlobHostileInputsStayCheap(t *testing.T) {
 		t.Errorf("large expansion: %v", err)
 	}
 }
+
+func TestMappingsClaim(t *testing.T) {
+	c, err := parseTest(t, `mappings: ["elasticsearch/**", "envs/*/mappings.json"]`+"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"elasticsearch/a.json":        true,
+		"elasticsearch/team/b.yaml":   true,
+		"envs/prod/mappings.json":     true,
+		"envs/prod/other.json":        false,
+		"helm/values.yaml":            false,
+		"elasticsearch-old/a.json":    false,
+		"envs/prod/sub/mappings.json": false,
+	} {
+		if got := c.IsMappingsClaim(path); got != want {
+			t.Errorf("IsMappingsClaim(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if _, err := parseTest(t, "mappings: elasticsearch/**\n"); err == nil || !strings.Contains(err.Error(), "mappings") {
+		t.Errorf("a scalar mappings value must be an error naming the key: %v", err)
+	}
+}

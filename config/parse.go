@@ -22,7 +22,7 @@ type decoder struct {
 
 // Keys of each mapping in the config, in the order SPEC §1.3 lists them.
 var (
-	topKeys = []string{"es_version", "exclude", "role_mapping_files", "roles", "realms",
+	topKeys = []string{"es_version", "mappings", "exclude", "role_mapping_files", "roles", "realms",
 		"elasticsearch_yml", "scripting", "privileged_roles", "anonymous_roles", "checks", "ignore", "yaml_reader"}
 	rolesKeys     = []string{"builtin", "names", "files"}
 	realmKeys     = []string{"name", "type", "role_mapping_file", "unmapped_groups_as_roles", "enabled", "order"}
@@ -51,6 +51,8 @@ func (d *decoder) top(root *yaml.Node) {
 		switch key {
 		case "es_version":
 			d.esVersion(v)
+		case "mappings":
+			d.c.Mappings = d.globs(v, key)
 		case "exclude":
 			d.c.Exclude = d.globs(v, key)
 		case "role_mapping_files":

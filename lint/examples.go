@@ -29,13 +29,21 @@ type Example struct {
 	// contents; the fixed repository is Files with these replaced. The
 	// check must not fire on it.
 	Fixed map[string]string
+	// Renamed maps the old path of each file the fix renames to its new
+	// path (applied before Fixed).
+	Renamed map[string]string
 }
 
-// FixedFiles returns the fixed repository: Files with Fixed applied.
+// FixedFiles returns the fixed repository: Files with Renamed and Fixed
+// applied.
 func (e Example) FixedFiles() map[string]string {
 	out := make(map[string]string, len(e.Files)+len(e.Fixed))
 	for name, content := range e.Files {
 		out[name] = content
+	}
+	for old, name := range e.Renamed {
+		out[name] = out[old]
+		delete(out, old)
 	}
 	for name, content := range e.Fixed {
 		out[name] = content
@@ -412,8 +420,26 @@ monitoring_user:
   - "cn=ops,ou=groups,dc=example,dc=com"
 `},
 		},
+		"fixture-name": {
+			Files: map[string]string{
+				"mappings/saml-viewers.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": { "field": { "realm.name": "saml1" } }
+}
+`,
+				"tests/access.yaml": `tests:
+  - name: SAML users can view dashboards
+    user: {username: alice, realm: {name: saml1, type: saml}}
+    roles: [viewer]
+`},
+			Fix:     "Name the file `*_test.yaml` (or `*_test.yml`, `*_test.json`): only such files are run as fixtures.",
+			Renamed: map[string]string{"tests/access.yaml": "tests/access_test.yaml"},
+		},
 		"unrecognized-file": {
 			Files: map[string]string{
+				".rolemap-lint.yaml": `mappings: ["mappings/**"]
+`,
 				"mappings/ldap-logs.json": `{
   "enabled": true,
   "roles": ["logs_reader"],
@@ -432,10 +458,10 @@ monitoring_user:
   ]
 }
 `},
-			Args: []string{"mappings/ldap-logs.json", "mappings/logs_reader.json"},
 			Fix: "The file is a role (a `PUT /_security/role` body), not a role mapping. Declare it in `.rolemap-lint.yaml` as a " +
-				"roles file: rolemap-lint then reads it as a role definition, and checks that the mappings' roles exist.",
-			Fixed: map[string]string{".rolemap-lint.yaml": `roles:
+				"roles file: rolemap-lint then reads it as a role definition (never as a mapping), and checks that the mappings' roles exist.",
+			Fixed: map[string]string{".rolemap-lint.yaml": `mappings: ["mappings/**"]
+roles:
   builtin: true
   files: ["mappings/logs_reader.json"]
 `},

@@ -55,6 +55,19 @@ func writeExample(b *strings.Builder, ex Example) {
 	}
 	writeBlock(b, "console", out.String())
 	fmt.Fprintf(b, "\n**Fix**\n\n%s\n", ex.Fix)
+	if len(ex.Renamed) > 0 {
+		olds := make([]string, 0, len(ex.Renamed))
+		for old := range ex.Renamed {
+			olds = append(olds, old)
+		}
+		sort.Strings(olds)
+		var mv strings.Builder
+		for _, old := range olds {
+			fmt.Fprintf(&mv, "$ git mv %s %s\n", shellQuote(old), shellQuote(ex.Renamed[old]))
+		}
+		b.WriteString("\n")
+		writeBlock(b, "console", mv.String())
+	}
 	writeFileBlocks(b, ex.Fixed, ex.Files)
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/fixtures"
+	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
 // CheckConfig is the id of the check reporting configuration problems.
@@ -91,9 +92,16 @@ var registry = []*Analyzer{
 			"role names with dots are lost, and an invalid DN is skipped at runtime but stops the node at startup when the "+
 			"realm sets `files.role_mapping` explicitly. A file Elasticsearch cannot read maps nothing."),
 	parseAnalyzer("unrecognized-file", diag.Warning,
-		"a file named on the command line holds no role mapping",
-		"The file is neither a PUT body, a GET dump, operator file settings, an ECK StackConfigPolicy, a "+
-			"role_mapping.yml nor a fixture file. Files found by walking a directory are skipped silently (`-v` lists them)."),
+		"a file the config's mappings claim holds something that is not a role mapping",
+		"The config's `mappings` globs claim a file strictly, so each of its documents must be a PUT body, a GET dump, "+
+			"operator file settings or an ECK StackConfigPolicy. Other files (found by a walk or named on the command line) "+
+			"are read only when they carry a role-mapping signature, and are skipped silently otherwise (`-v` lists every "+
+			"file and why); see \"Which files are role mappings\" in docs/usage.md."),
+	parseAnalyzer(workspace.CheckFixtureName, diag.Warning,
+		"a file shaped like a fixture file is not named *_test.yaml, so its tests never run",
+		"A JSON or YAML file with a top-level `tests:` list of entries that have a `user` and an expectation looks like a "+
+			"fixture file, but only files named `*_test.yaml`, `*_test.yml` or `*_test.json` are run as fixtures: its tests "+
+			"are silently never run. The message names the file to rename it to."),
 	unknownField,
 	typeMismatch,
 	emptyAnyAll,

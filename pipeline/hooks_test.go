@@ -76,10 +76,11 @@ func TestHooksManifest(t *testing.T) {
 	}
 
 	lint := hooks["rolemap-lint"]
-	// The file names pre-commit appends come after "--": a file named
-	// like a flag (--format=json=out.json) stays a PATH.
-	if lint.Entry != "rolemap-lint lint --" {
-		t.Errorf("rolemap-lint entry = %q, want it to end the flags with --", lint.Entry)
+	// --allow-empty: a commit that changes no role mapping passes. The file
+	// names pre-commit appends come after "--": a file named like a flag
+	// (--format=json=out.json) stays a PATH.
+	if lint.Entry != "rolemap-lint lint --allow-empty --" {
+		t.Errorf("rolemap-lint entry = %q, want --allow-empty and the flags ended with --", lint.Entry)
 	}
 	if strings.Join(lint.TypesOr, ",") != "json,yaml" {
 		t.Errorf("rolemap-lint types_or = %v", lint.TypesOr)

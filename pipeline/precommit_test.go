@@ -57,7 +57,9 @@ func TestPreCommitHooks(t *testing.T) {
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for name, content := range map[string]string{"good.json": goodMapping, "bad.json": badMapping, "notes.txt": "/admin*\n"} {
+	for name, content := range map[string]string{"good.json": goodMapping, "bad.json": badMapping, "notes.txt": "/admin*\n",
+		"package.json": `{"name": "infra", "version": "1.0.0"}` + "\n",
+		"values.yaml":  "rbac:\n  enabled: true\n  rules: [{apiGroups: [\"\"], verbs: [get]}]\n"} {
 		if err := os.WriteFile(filepath.Join(work, name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -78,6 +80,11 @@ func TestPreCommitHooks(t *testing.T) {
 		{"lint bad file", []string{"rolemap-lint", "--files", "bad.json", "good.json"}, 1,
 			[]string{"Failed", "bad.json:1:72: error:", "[invalid-pattern]"}},
 		{"lint skips other files", []string{"rolemap-lint", "--files", "notes.txt"}, 0, []string{"(no files to check)Skipped"}},
+		// Changed JSON/YAML files that are not role mappings are skipped,
+		// not reported, and a commit changing no mapping passes.
+		{"lint passes non-mapping files", []string{"rolemap-lint", "--files", "package.json", "values.yaml"}, 0, []string{"rolemap-lint", "Passed"}},
+		{"lint reports only the mapping", []string{"rolemap-lint", "--files", "package.json", "values.yaml", "bad.json"}, 1,
+			[]string{"Failed", "bad.json:1:72: error:", "[invalid-pattern]"}},
 		{"check finds the bad file", []string{"rolemap-lint-check", "--all-files"}, 1, []string{"Failed", "[invalid-pattern]"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -70,8 +70,8 @@ func usage(format string, args ...any) error {
 }
 
 // Open loads the configuration, the roles catalog, the workspace and the
-// fixtures. workspace.ErrNoFiles is returned (wrapped) with a project whose
-// workspace is empty when the paths hold no candidate file.
+// fixtures. workspace.ErrNoFiles is returned with a fully loaded project
+// when the paths hold no role mapping source.
 func Open(opt Options) (*Project, error) {
 	p := &Project{Dir: opt.Dir, Normalizer: dn.NewNormalizer(dn.DefaultCacheEntries)}
 	cfg, err := p.loadConfig(opt)
@@ -101,9 +101,10 @@ func Open(opt Options) (*Project, error) {
 		Patterns:      &automaton.Cache{},
 		YAMLReader:    cfg.YAMLReader,
 	})
+	var noMappings error
 	if errors.Is(err, workspace.ErrNoFiles) {
-		p.Workspace = &workspace.Workspace{}
-		return p, err
+		// Keep what was found: -v says why each file was skipped.
+		noMappings, err = err, nil
 	}
 	if err != nil {
 		return nil, usage("%v", err)
@@ -117,7 +118,7 @@ func Open(opt Options) (*Project, error) {
 			p.FixtureFindings = append(p.FixtureFindings, diags...)
 		}
 	}
-	return p, nil
+	return p, noMappings
 }
 
 // Abs resolves a path against the working directory.
@@ -216,10 +217,14 @@ func (p *Project) loadCatalog() error {
 func (p *Project) fileRole(rel string) workspace.FileRole {
 	cr := p.Config.Rel(filepath.Join(p.Dir, filepath.FromSlash(rel)))
 	switch {
+	case p.Config.IsRolesFile(cr):
+		return workspace.IgnoredRolesFile
 	case p.Config.IsConfigInput(cr):
 		return workspace.Ignored
 	case p.Config.IsRoleMappingFile(cr):
 		return workspace.RoleMappingFile
+	case p.Config.IsMappingsClaim(cr):
+		return workspace.ClaimedMapping
 	}
 	return workspace.Auto
 }

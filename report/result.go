@@ -39,9 +39,10 @@ type Result struct {
 	Findings []diag.Diagnostic
 	Tests    []TestResult
 	Summary  Summary
-	// Skipped lists skipped files (shown with -v).
+	// Skipped lists skipped files (counted in the summary).
 	Skipped []string
-	// Notes are verbose remarks (shown with -v).
+	// Notes are verbose remarks (shown with -v): which files are read and
+	// why, skipped special files.
 	Notes []string
 	// Coverage is set when --coverage asked for it.
 	Coverage *Coverage

@@ -64,9 +64,6 @@ func Text(w io.Writer, r *Result, opt Options) error {
 		t.tests(r.Tests, false)
 		t.coverage(r.Coverage)
 		if opt.Verbose {
-			for _, s := range r.Skipped {
-				fmt.Fprintf(t.w, "skipped %s: no role mapping in it\n", esc(s))
-			}
 			for _, n := range r.Notes {
 				fmt.Fprintln(t.w, esc(n))
 			}

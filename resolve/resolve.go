@@ -28,7 +28,7 @@ type Grant struct {
 func (g Grant) String() string {
 	switch {
 	case g.Mapping != nil && g.Template >= 0:
-		return fmt.Sprintf("role template %d of mapping [%s] (%s)", g.Template+1, g.Mapping.Name, location(g.Mapping))
+		return fmt.Sprintf("role template %d of mapping [%s] (%s)", g.Template+1, g.Mapping.Name, templateLocation(g.Mapping, g.Template))
 	case g.Mapping != nil:
 		return fmt.Sprintf("mapping [%s] (%s)", g.Mapping.Name, location(g.Mapping))
 	case g.DN != nil:
@@ -107,7 +107,7 @@ func (r *Resolver) resolve(u *user.User, useIndex bool) Resolution {
 			}
 			roles, err := t.RolesWith(r.opt.Scripting, tmplModel)
 			if err != nil {
-				return Resolution{Err: fmt.Errorf("role template %d of mapping [%s] (%s): %w", ti+1, m.Name, location(m), err)}
+				return Resolution{Err: fmt.Errorf("role template %d of mapping [%s] (%s): %w", ti+1, m.Name, templateLocation(m, ti), err)}
 			}
 			for _, role := range roles {
 				res.Grants = append(res.Grants, Grant{Role: role, Mapping: m, Template: ti})

@@ -144,6 +144,19 @@ func sortedUnique(in []string) []string {
 }
 
 // location renders "file:line" of a mapping's name.
+// templateLocation is where role template i of m is written (the mapping's
+// name when the template has no position of its own).
+func templateLocation(m *mapping.Mapping, i int) string {
+	if i < 0 || i >= len(m.Templates) || m.Templates[i] == nil {
+		return location(m)
+	}
+	sp := m.Templates[i].Span()
+	if sp.File == nil {
+		return location(m)
+	}
+	return fmt.Sprintf("%s:%d", sp.File.Name, sp.Range().Start.Line)
+}
+
 func location(m *mapping.Mapping) string {
 	if m.NameSpan.File == nil {
 		return "?"

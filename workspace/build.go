@@ -36,20 +36,37 @@ func (ws *Workspace) build(opt Options) {
 			ws.Diags = append(ws.Diags, diags...)
 			continue
 		case FixtureFile:
+			if !f.isFixture() {
+				f.Kind = UnrecognizedFile
+				f.Claim = Decision{File: f.Source.Name, Verdict: Skipped,
+					Reason: "named *_test.* but not a fixture file (no top-level tests: list, or another tool's tests such as helm-unittest)"}
+				ws.Skipped = append(ws.Skipped, f.Source.Name)
+				continue
+			}
 			ws.Diags = append(ws.Diags, f.parseDiags...)
 			continue
 		}
 		f.parseDiags = loader.ApplyReader(f.Docs, f.parseDiags, opt.YAMLReader)
+		if !f.strict {
+			reason := f.claim()
+			if reason == "" {
+				ws.skip(f)
+				continue
+			}
+			f.Claim = Decision{File: f.Source.Name, Verdict: MappingVerdict, Reason: reason}
+		}
 		var found []*mapping.Mapping
-		recognized := false
 		f.Shapes = make([]Shape, len(f.Docs))
 		for i, doc := range f.Docs {
+			if !f.readDoc(doc) {
+				continue
+			}
 			shape, holder, ptr := detectShape(doc)
 			f.Shapes[i] = shape
 			if shape == NoShape {
+				ws.Diags = append(ws.Diags, notAMapping(f, doc))
 				continue
 			}
-			recognized = true
 			found = append(found, ws.mappingsOf(f, doc, shape, holder, ptr, mopt)...)
 		}
 		ws.attach(found, f.parseDiags)
@@ -57,20 +74,37 @@ func (ws *Workspace) build(opt Options) {
 			mapping.ReconcileReadings(m, mopt)
 		}
 		ws.Mappings = append(ws.Mappings, found...)
-		switch {
-		case recognized:
-		case len(f.parseDiags) > 0:
-			// A candidate that fails to parse is a finding, not a skip.
-		case f.Explicit:
-			f.Kind = UnrecognizedFile
-			ws.Diags = append(ws.Diags, diag.Diagnostic{Check: CheckUnrecognizedFile, Span: firstSpan(f),
-				Message: "file holds no role mapping: it is not a PUT body, a GET /_security/role_mapping dump, operator file settings (state.role_mappings), an ECK StackConfigPolicy, a role_mapping.yml or a fixture file"})
-		default:
-			f.Kind = UnrecognizedFile
-			ws.Skipped = append(ws.Skipped, f.Source.Name)
-		}
 	}
 	ws.checkDuplicates()
+}
+
+// skip records a discovered file that is not a role mapping source: its
+// parse problems are dropped (it is some other tool's file), and a file
+// shaped like a fixture file gets a finding saying how to name it.
+func (ws *Workspace) skip(f *File) {
+	f.Kind = UnrecognizedFile
+	f.Claim = Decision{File: f.Source.Name, Verdict: Skipped, Reason: f.skipReason()}
+	ws.Skipped = append(ws.Skipped, f.Source.Name)
+	for _, doc := range f.Docs {
+		if d, ok := fixtureNameFinding(f, doc); ok {
+			ws.Diags = append(ws.Diags, d)
+			break
+		}
+	}
+}
+
+// notAMapping is the finding on a document of a file the config claims
+// that holds no role mapping.
+func notAMapping(f *File, doc *source.Value) diag.Diagnostic {
+	if d, ok := fixtureNameFinding(f, doc); ok {
+		return d
+	}
+	msg := "this document holds no role mapping: it is not a PUT body, a GET /_security/role_mapping dump, " +
+		"operator file settings (state.role_mappings) or an ECK StackConfigPolicy"
+	if f.strict {
+		msg = "the config's mappings claim this file, but " + msg + "; narrow the mappings globs, or list the file under exclude or roles.files"
+	}
+	return diag.Diagnostic{Check: CheckUnrecognizedFile, Span: openingSpan(doc), Message: msg}
 }
 
 // mappingsOf parses the mappings of one recognized document.
@@ -150,11 +184,4 @@ func openingSpan(v *source.Value) source.Span {
 		s.End = s.Start + 1
 	}
 	return s
-}
-
-func firstSpan(f *File) source.Span {
-	if len(f.Docs) > 0 {
-		return openingSpan(f.Docs[0])
-	}
-	return source.Span{File: f.Source}
 }

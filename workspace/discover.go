@@ -14,6 +14,7 @@ type candidate struct {
 	path     string // as opened
 	rel      string // as reported: relative to the working directory, with /
 	explicit bool   // named on the command line
+	excluded bool   // excluded by the config: listed by -v, never read
 }
 
 // isCandidateName reports whether a file name has a JSON/YAML extension.
@@ -49,8 +50,9 @@ func relPath(wd, p string) string {
 }
 
 // discover walks the paths and returns candidate files in sorted order.
-// Config exclusions apply to what the walk finds, never to PATHs named on
-// the command line (an excluded directory named explicitly is checked whole).
+// Config exclusions apply to what the walk finds and to files named on the
+// command line, but not to a directory named explicitly (it is checked
+// whole); excluded entries are returned marked, for -v.
 // Hidden directories are skipped (unless named explicitly), symlinked
 // directories are followed once (loops are broken), non-regular files are
 // skipped with a note.
@@ -85,6 +87,12 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 			p := filepath.Join(dir, e.Name())
 			rel := relPath(wd, p)
 			if excluded(rel) {
+				switch {
+				case e.IsDir():
+					cands = append(cands, candidate{path: p, rel: rel + "/", excluded: true})
+				case isCandidateName(e.Name()):
+					cands = append(cands, candidate{path: p, rel: rel, excluded: true})
+				}
 				continue
 			}
 			info, err := os.Stat(p) // follows symlinks
@@ -130,6 +138,12 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 		}
 		if !info.Mode().IsRegular() {
 			notes = append(notes, fmt.Sprintf("%s: skipped: not a regular file", relPath(wd, p)))
+			continue
+		}
+		if rel := relPath(wd, p); excluded(rel) {
+			// exclude applies to files named explicitly too, so that a
+			// hook passing the changed files honours it.
+			cands = append(cands, candidate{path: p, rel: rel, explicit: true, excluded: true})
 			continue
 		}
 		add(p, true)

@@ -37,22 +37,15 @@ func (s Shape) String() string {
 	return "no role mappings"
 }
 
-// bodyKeys are the top-level fields that make an object look like a body.
-var bodyKeys = []string{"enabled", "roles", "role_templates", "rules"}
-
+// looksLikeBody reports whether an object of a file already known to hold
+// role mappings is read as a body: it has a role mapping field, or a key
+// one edit away from one (so a misspelled body is reported, not dropped).
 func looksLikeBody(v *source.Value) bool {
-	if v == nil || v.Kind != source.Object {
-		return false
-	}
-	for _, k := range bodyKeys {
-		if v.Has(k) {
-			return true
-		}
-	}
-	return false
+	return weakBodySignature(v) != ""
 }
 
-// detectShape decides what a document holds and returns the object whose
+// detectShape decides what a document of a claimed file holds (whether a
+// file is claimed is decided first, see claim.go) and returns the object whose
 // members are named mappings (for ECK, operator settings and collections)
 // with its JSON pointer.
 func detectShape(doc *source.Value) (Shape, *source.Value, source.Pointer) {

@@ -38,6 +38,11 @@ const (
 	Ignored
 	// RoleMappingFile marks a DN role mapping file (role_mapping.yml).
 	RoleMappingFile
+	// ClaimedMapping files are matched by the config's `mappings` globs:
+	// everything in them must be a role mapping source.
+	ClaimedMapping
+	// IgnoredRolesFile files are roles files named by the config.
+	IgnoredRolesFile
 )
 
 // Options control loading.
@@ -52,7 +57,8 @@ type Options struct {
 	// Excluded reports whether a relative path is excluded by the config.
 	Excluded func(rel string) bool
 	// Role classifies files the config names; nil treats all as Auto
-	// (role_mapping.yml is always a RoleMappingFile).
+	// (role_mapping.yml is always a RoleMappingFile, .rolemap-lint.yaml
+	// always Ignored).
 	Role func(rel string) FileRole
 	// Version is the modelled Elasticsearch version.
 	Version esversion.Version
@@ -81,8 +87,13 @@ type File struct {
 	// Kind is what the file is: a mapping source, a DN role mapping file, or
 	// a fixture file.
 	Kind FileKind
+	// Claim says why the file is (or is not) read as a role mapping source.
+	Claim Decision
 
 	parseDiags []diag.Diagnostic
+	strict     bool   // claimed by the config: every document must be a mapping source
+	tooLarge   bool   // over MaxFileSize: not read
+	hintPath   string // the path whose names may say "role mapping" (see repoRoots)
 }
 
 // FileKind classifies a loaded file.
@@ -105,8 +116,12 @@ type Workspace struct {
 	// Diags are problems that belong to no single mapping (syntax errors of
 	// whole files, duplicate names, unrecognized explicit files).
 	Diags []diag.Diagnostic
-	// Skipped lists files that hold no role mapping (relative paths).
+	// Skipped lists the JSON/YAML files found that are not read as role
+	// mappings, fixtures or DN files (relative paths).
 	Skipped []string
+	// Decisions say, for every JSON/YAML file found, whether it is read and
+	// why (listed by -v), in path order.
+	Decisions []Decision
 	// Notes are remarks for -v: skipped special files, symlink loops.
 	Notes []string
 	// DNFiles are the DN role mapping files (role_mapping.yml), parsed as
@@ -114,8 +129,11 @@ type Workspace struct {
 	DNFiles []*rolemapfile.File
 }
 
-// ErrNoFiles is returned when the paths hold no candidate file at all.
-var ErrNoFiles = errors.New("no JSON or YAML files found to check")
+// ErrNoFiles is returned when the paths hold no role mapping source: no
+// file is claimed as one (by the config or by its signature) and there is
+// no DN role mapping file. Load returns it with the workspace it built, so
+// that -v can still say why each file was skipped.
+var ErrNoFiles = errors.New("no role mappings found")
 
 // Load discovers, reads and parses everything under the options' paths.
 func Load(opt Options) (*Workspace, error) {
@@ -151,13 +169,20 @@ func Load(opt Options) (*Workspace, error) {
 	}
 	ws.Notes = append(ws.Notes, notes...)
 	var files []*File
+	roots := repoRoots{}
 	for _, c := range cands {
-		role := roleOf(opt, c.rel)
-		if role == Ignored {
-			ws.Notes = append(ws.Notes, c.rel+": skipped: named by the config (not a role mapping source)")
+		if c.excluded {
+			ws.Decisions = append(ws.Decisions, Decision{File: c.rel, Verdict: Skipped, Reason: "excluded by the config"})
 			continue
 		}
-		files = append(files, &File{Source: source.NewFile(c.rel, nil), Explicit: c.explicit, Kind: kindFor(c.rel, role)})
+		role := roleOf(opt, c.rel)
+		if reason := ignoredReason(c.rel, role); reason != "" {
+			ws.Decisions = append(ws.Decisions, Decision{File: c.rel, Verdict: Skipped, Reason: reason})
+			continue
+		}
+		f := newFile(c.rel, c.explicit, role)
+		f.hintPath = roots.relative(c.path, c.rel)
+		files = append(files, f)
 	}
 	if useStdin {
 		f, err := readStdin(opt)
@@ -167,7 +192,7 @@ func Load(opt Options) (*Workspace, error) {
 		files = append(files, f)
 	}
 	if len(files) == 0 {
-		return nil, ErrNoFiles
+		return ws, ErrNoFiles
 	}
 	pathOfRel := make(map[string]string, len(cands))
 	for _, c := range cands {
@@ -182,10 +207,17 @@ func Load(opt Options) (*Workspace, error) {
 	parseAll(files, pathOf, opt)
 	ws.Files = files
 	ws.build(opt)
+	ws.sortDecisions()
+	if !ws.HasMappingSources() {
+		return ws, ErrNoFiles
+	}
 	return ws, nil
 }
 
 func roleOf(opt Options, rel string) FileRole {
+	if IsConfigName(rel) {
+		return Ignored // never a mapping, active or not
+	}
 	if opt.Role != nil {
 		if r := opt.Role(rel); r != Auto {
 			return r
@@ -220,7 +252,8 @@ func readStdin(opt Options) (*File, error) {
 		return nil, fmt.Errorf("reading standard input: %w", err)
 	}
 	rel := filepath.ToSlash(name)
-	f := &File{Source: source.NewFile(rel, data), Explicit: true, Kind: kindFor(rel, roleOf(opt, rel))}
+	f := newFile(rel, true, roleOf(opt, rel))
+	f.Source = source.NewFile(rel, data)
 	return f, nil
 }
 
@@ -263,6 +296,7 @@ func parseFile(f *File, path string, opt Options) []diag.Diagnostic {
 	}
 	if int64(len(f.Source.Content)) > opt.MaxFileSize {
 		f.Source = source.NewFile(name, f.Source.Content[:0])
+		f.tooLarge = true
 		return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source},
 			"file is larger than %d MiB; rolemap-lint does not read it", opt.MaxFileSize>>20)}
 	}

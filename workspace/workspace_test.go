@@ -71,8 +71,8 @@ func TestShapesAndNames(t *testing.T) {
 		t.Errorf("mappings = %q, want %q", got, want)
 	}
 	// An ECK policy without role mappings is a policy about other things:
-	// recognized, holding no mapping, not skipped.
-	if got := strings.Join(ws.Skipped, " "); got != "f/list.json f/other.json" {
+	// it carries no role-mapping signature and is skipped.
+	if got := strings.Join(ws.Skipped, " "); got != "d/eck-empty.yaml f/list.json f/other.json" {
 		t.Errorf("skipped = %q", got)
 	}
 	kinds := map[string]FileKind{}
@@ -125,18 +125,32 @@ func TestDuplicates(t *testing.T) {
 
 func TestSyntaxProblemsAttach(t *testing.T) {
 	dir := writeTree(t, map[string]string{
-		"d.json":   `{"m": {"enabled": true, "enabled": true, "roles": ["a"], "rules": {"all": []}}}`,
-		"bad.json": `{"m": `,
+		"d.json":                  `{"m": {"enabled": true, "enabled": true, "roles": ["a"], "rules": {"all": []}}}`,
+		"role_mappings/bad.json":  `{"m": `,
+		"other/bad.json":          `{"m": `,
+		"other/broken-body.json":  `{"enabled": true "roles": ["a"], "rules": {"field": {"username": "x"}}}`,
+		"other/helm/values.yaml":  "rbac: {{ .Values.rbac | toYaml }}\nroles: [a]\nrules: {field: x}\n",
+		"other/dup-key-conf.json": `{"name": "x", "name": "y"}`,
 	})
 	ws := load(t, dir)
 	if len(ws.Mappings) != 1 || ws.Mappings[0].Valid() {
 		t.Fatalf("a duplicate key inside a body makes that mapping invalid: %+v", ws.Mappings)
 	}
-	if len(ws.Diags) != 1 || ws.Diags[0].Check != CheckSyntax || ws.Diags[0].Span.File.Name != "bad.json" {
-		t.Errorf("file-level syntax finding expected for bad.json: %v", ws.Diags)
+	// A file whose path names role mappings, or whose text carries a
+	// signature, is claimed although it does not parse: its syntax error is
+	// the finding. Other broken files are someone else's (a Helm template).
+	var files []string
+	for _, d := range ws.Diags {
+		if d.Check != CheckSyntax {
+			t.Errorf("unexpected finding: %v", d)
+		}
+		files = append(files, d.Span.File.Name)
 	}
-	if len(ws.Skipped) != 0 {
-		t.Errorf("a candidate that fails to parse is not skipped: %v", ws.Skipped)
+	if got := strings.Join(files, " "); got != "other/broken-body.json role_mappings/bad.json" {
+		t.Errorf("files with syntax findings: %q", got)
+	}
+	if got := strings.Join(ws.Skipped, " "); got != "other/bad.json other/dup-key-conf.json other/helm/values.yaml" {
+		t.Errorf("skipped: %q", got)
 	}
 }
 
@@ -157,12 +171,31 @@ func TestExcludeAndExplicit(t *testing.T) {
 	if names(ws) != "api:b" {
 		t.Errorf("an excluded directory named explicitly is checked: %q", names(ws))
 	}
+	// A file named explicitly follows the same rule as a discovered one: no
+	// signature, no finding (pre-commit passes every changed file).
 	ws, err = Load(Options{Dir: dir, Paths: []string{filepath.Join(dir, "vendor", "c.json")}})
+	if !errors.Is(err, ErrNoFiles) {
+		t.Fatalf("explicit file of no shape: err = %v", err)
+	}
+	if len(ws.Diags) != 0 || strings.Join(ws.Skipped, " ") != "vendor/c.json" {
+		t.Errorf("explicit file of no shape: diags %v, skipped %v", ws.Diags, ws.Skipped)
+	}
+	// exclude applies to files named explicitly.
+	ws, err = Load(Options{Dir: dir, Paths: []string{filepath.Join(dir, "vendor", "b.json"), filepath.Join(dir, "keep", "a.json")}, Excluded: excluded})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ws.Diags) != 1 || ws.Diags[0].Check != CheckUnrecognizedFile {
-		t.Errorf("explicit file of no shape: %v", ws.Diags)
+	if names(ws) != "api:a" || len(ws.Decisions) != 2 || ws.Decisions[1].String() != "vendor/b.json: skipped: excluded by the config" {
+		t.Errorf("excluded explicit file: %q %v", names(ws), ws.Decisions)
+	}
+	// The config's mappings claim strictly: a file of no shape is a finding.
+	claim := func(string) FileRole { return ClaimedMapping }
+	ws, err = Load(Options{Dir: dir, Paths: []string{filepath.Join(dir, "vendor", "c.json")}, Role: claim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ws.Diags) != 1 || ws.Diags[0].Check != CheckUnrecognizedFile || !strings.Contains(ws.Diags[0].Message, "the config's mappings claim this file") {
+		t.Errorf("claimed file of no shape: %v", ws.Diags)
 	}
 }
 
@@ -193,12 +226,18 @@ func TestErrors(t *testing.T) {
 		t.Errorf("missing path: err = %v", err)
 	}
 	big := writeTree(t, map[string]string{"big.json": `{"a": "` + strings.Repeat("x", 2000) + `"}`})
-	ws, err := Load(Options{Dir: big, Paths: []string{big}, MaxFileSize: 1000})
+	claim := func(string) FileRole { return ClaimedMapping }
+	ws, err := Load(Options{Dir: big, Paths: []string{big}, MaxFileSize: 1000, Role: claim})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(ws.Diags) != 1 || !strings.Contains(ws.Diags[0].Message, "larger than") {
 		t.Errorf("oversized file: %v", ws.Diags)
+	}
+	// Unclaimed, an oversized file cannot show a signature: skipped, and -v says why.
+	ws, err = Load(Options{Dir: big, Paths: []string{big}, MaxFileSize: 1000})
+	if !errors.Is(err, ErrNoFiles) || len(ws.Diags) != 0 || !strings.Contains(ws.Decisions[0].String(), "larger than") {
+		t.Errorf("oversized unclaimed file: %v %v %v", err, ws.Diags, ws.Decisions)
 	}
 }
 
