@@ -31,6 +31,8 @@ func TestScripts(t *testing.T) {
 			"exitcode": cmdExitcode,
 			"mkutf16":  cmdMkUTF16,
 			"cmpwork":  cmdCmpWork,
+			"cpwork":   cmdCpWork,
+			"mkmany":   cmdMkMany,
 		},
 	})
 }

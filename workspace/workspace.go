@@ -16,6 +16,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
@@ -142,7 +143,9 @@ func Load(opt Options) (*Workspace, error) {
 		}
 		paths = append(paths, p)
 	}
-	cands, notes, err := discover(opt.Dir, paths, opt.Excluded)
+	var roots repofs.Set
+	defer roots.Close()
+	cands, notes, err := discover(opt.Dir, paths, opt.Excluded, &roots)
 	if err != nil {
 		return nil, err
 	}
@@ -166,11 +169,11 @@ func Load(opt Options) (*Workspace, error) {
 	if len(files) == 0 {
 		return nil, ErrNoFiles
 	}
-	pathOfRel := make(map[string]string, len(cands))
+	pathOfRel := make(map[string]candidate, len(cands))
 	for _, c := range cands {
-		pathOfRel[c.rel] = c.path
+		pathOfRel[c.rel] = c
 	}
-	pathOf := make(map[*File]string, len(files))
+	pathOf := make(map[*File]candidate, len(files))
 	for _, f := range files {
 		if p, ok := pathOfRel[f.Source.Name]; ok && !(useStdin && f == files[len(files)-1]) {
 			pathOf[f] = p
@@ -222,7 +225,7 @@ func readStdin(opt Options) (*File, error) {
 }
 
 // parseAll reads and parses the files concurrently; results stay in order.
-func parseAll(files []*File, pathOf map[*File]string, opt Options) {
+func parseAll(files []*File, pathOf map[*File]candidate, opt Options) {
 	work := make(chan *File)
 	var wg sync.WaitGroup
 	diagsOf := make(map[*File][]diag.Diagnostic, len(files))
@@ -248,17 +251,21 @@ func parseAll(files []*File, pathOf map[*File]string, opt Options) {
 }
 
 // parseFile reads one file (unless it came from stdin) and parses it.
-func parseFile(f *File, path string, opt Options) []diag.Diagnostic {
+func parseFile(f *File, c candidate, opt Options) []diag.Diagnostic {
 	name := f.Source.Name
-	if path != "" {
-		data, err := readLimited(path, opt.MaxFileSize)
-		if err != nil {
+	tooLarge := false
+	if c.fsys != nil {
+		data, err := c.fsys.ReadFile(c.path, opt.MaxFileSize)
+		switch {
+		case errors.Is(err, repofs.ErrTooLarge):
+			tooLarge = true
+		case err != nil:
 			f.Source = source.NewFile(name, nil)
-			return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source}, "cannot read file: %v", err)}
+			return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source}, "cannot read file: %s", repofs.Reason(err))}
 		}
 		f.Source = source.NewFile(name, data)
 	}
-	if int64(len(f.Source.Content)) > opt.MaxFileSize {
+	if tooLarge || int64(len(f.Source.Content)) > opt.MaxFileSize {
 		f.Source = source.NewFile(name, f.Source.Content[:0])
 		return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source},
 			"file is larger than %d MiB; rolemap-lint does not read it", opt.MaxFileSize>>20)}
@@ -278,15 +285,6 @@ func parseFile(f *File, path string, opt Options) []diag.Diagnostic {
 	docs, d := loader.ParseYAML(f.Source)
 	f.Docs = docs
 	return d
-}
-
-func readLimited(path string, limit int64) ([]byte, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	return io.ReadAll(io.LimitReader(fh, limit+1))
 }
 
 // ruleOptions returns the rule parser options for the modelled version.

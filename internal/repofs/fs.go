@@ -1,0 +1,220 @@
+package repofs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+)
+
+// FS reads files below one repository root. Methods take paths that are
+// absolute or relative to the working directory (as the rest of the tool
+// holds them) and refuse, with a *PathError, any path that lies outside the
+// root, inside .git, or reaches outside through a symlink. An FS is safe
+// for concurrent use.
+type FS struct {
+	dir     string // the root as given, absolute and cleaned
+	realDir string // dir with symlinks evaluated
+	root    *os.Root
+}
+
+// Open opens the repository root dir (typically from FindRoot).
+func Open(dir string) (*FS, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the repository root %s: %w", dir, err)
+	}
+	r, err := os.OpenRoot(abs)
+	if err != nil {
+		return nil, fmt.Errorf("opening the repository root: %w", err)
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		r.Close()
+		return nil, fmt.Errorf("opening the repository root: %w", err)
+	}
+	return &FS{dir: abs, realDir: real, root: r}, nil
+}
+
+// OpenFor opens the repository root of anchor (see FindRoot).
+func OpenFor(anchor string) (*FS, error) {
+	dir, err := FindRoot(anchor)
+	if err != nil {
+		return nil, err
+	}
+	return Open(dir)
+}
+
+// Dir returns the absolute path of the root.
+func (f *FS) Dir() string { return f.dir }
+
+// Close releases the root's directory handle.
+func (f *FS) Close() error { return f.root.Close() }
+
+// Rel returns path relative to the root, in the operating system's form,
+// after lexical checks only: a path outside the root is ErrOutside, one
+// inside .git is ErrGit. It does not look at the filesystem.
+func (f *FS) Rel(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", &PathError{Op: "resolve", Path: path, Root: f.dir, Err: err}
+	}
+	rel, err := filepath.Rel(f.dir, abs)
+	if err != nil || isOutside(rel) {
+		return "", &PathError{Op: "resolve", Path: path, Root: f.dir, Err: ErrOutside}
+	}
+	if InGit(rel) {
+		return "", &PathError{Op: "resolve", Path: path, Root: f.dir, Err: ErrGit}
+	}
+	return rel, nil
+}
+
+// Check evaluates every symlink on path's way and reports whether the
+// result stays inside the root and outside .git (nil), and otherwise why
+// not. It reads no file content; the reads themselves are confined anyway
+// (os.Root), Check tells the caller why before it tries, and catches a
+// symlink into .git, which os.Root would follow.
+func (f *FS) Check(path string) error {
+	rel, err := f.Rel(path)
+	if err != nil {
+		return err
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(f.dir, rel))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &PathError{Op: "resolve", Path: path, Root: f.dir, Err: err}
+	}
+	r, err := filepath.Rel(f.realDir, real)
+	if err != nil || isOutside(r) {
+		return &PathError{Op: "resolve", Path: path, Root: f.dir, Err: ErrOutside}
+	}
+	if InGit(r) {
+		return &PathError{Op: "resolve", Path: path, Root: f.dir, Err: ErrGit}
+	}
+	return nil
+}
+
+// Stat returns the FileInfo of path, following symlinks inside the root.
+func (f *FS) Stat(path string) (fs.FileInfo, error) {
+	rel, err := f.Rel(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.root.Stat(rel)
+	return st, f.wrap("stat", path, err)
+}
+
+// Lstat returns the FileInfo of path without following a final symlink.
+func (f *FS) Lstat(path string) (fs.FileInfo, error) {
+	rel, err := f.Rel(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.root.Lstat(rel)
+	return st, f.wrap("lstat", path, err)
+}
+
+// ReadDir lists the directory path, sorted by name.
+func (f *FS) ReadDir(path string) ([]fs.DirEntry, error) {
+	rel, err := f.Rel(path)
+	if err != nil {
+		return nil, err
+	}
+	d, err := f.root.Open(rel)
+	if err != nil {
+		return nil, f.wrap("readdir", path, err)
+	}
+	defer d.Close()
+	entries, err := d.ReadDir(-1)
+	if err != nil {
+		return nil, f.wrap("readdir", path, err)
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, nil
+}
+
+// ReadFile reads the regular file path, of at most max bytes (ErrTooLarge
+// beyond). A FIFO, device or socket is ErrNotRegular and is never opened
+// for a read that could block.
+func (f *FS) ReadFile(path string, max int64) ([]byte, error) {
+	rel, err := f.Rel(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.root.Stat(rel)
+	if err != nil {
+		return nil, f.wrap("read", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, f.wrap("read", path, ErrNotRegular)
+	}
+	if st.Size() > max {
+		return nil, f.wrap("read", path, ErrTooLarge)
+	}
+	// O_NONBLOCK: should the file have been swapped for a FIFO since the
+	// Stat, the open does not wait for a writer (and the Stat of the open
+	// file below refuses it).
+	fh, err := f.root.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, f.wrap("read", path, err)
+	}
+	defer fh.Close()
+	if st, err = fh.Stat(); err != nil {
+		return nil, f.wrap("read", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, f.wrap("read", path, ErrNotRegular)
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, max+1))
+	if err != nil {
+		return nil, f.wrap("read", path, err)
+	}
+	if int64(len(data)) > max {
+		return nil, f.wrap("read", path, ErrTooLarge)
+	}
+	return data, nil
+}
+
+// wrap turns an error of os.Root into a *PathError, naming an escape from
+// the root ErrOutside.
+func (f *FS) wrap(op, path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	cause := err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		cause = pe.Err
+	}
+	// os.Root reports a ".." or a symlink (relative leading out, or any
+	// absolute one) with an unexported error of this text.
+	if cause != nil && cause.Error() == "path escapes from parent" {
+		cause = ErrOutside
+	}
+	return &PathError{Op: op, Path: path, Root: f.dir, Err: cause}
+}
+
+// isOutside reports whether a filepath.Rel result leaves its base.
+func isOutside(rel string) bool {
+	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel)
+}
+
+// InGit reports whether a relative path (either separator) has a segment
+// named .git (in any letter case: case-insensitive filesystems would open
+// .GIT/config as .git/config).
+func InGit(rel string) bool {
+	for seg := range strings.FieldsFuncSeq(filepath.ToSlash(rel), func(r rune) bool { return r == '/' }) {
+		if strings.EqualFold(seg, GitDir) {
+			return true
+		}
+	}
+	return false
+}
