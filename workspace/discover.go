@@ -169,7 +169,7 @@ func discover(wd string, paths []string, excluded func(rel string) bool, roots *
 func skipReason(err error) string {
 	switch {
 	case errors.Is(err, repofs.ErrOutside):
-		return "a symlink that leads outside the repository (only relative symlinks that stay inside it are followed)"
+		return "a symlink that leads outside the repository"
 	case errors.Is(err, repofs.ErrGit):
 		return "a symlink into .git, which rolemap-lint never reads"
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ELOOP):

@@ -109,6 +109,9 @@ func (f *FS) Stat(path string) (fs.FileInfo, error) {
 		return nil, err
 	}
 	st, err := f.root.Stat(rel)
+	if alt, ok := f.absLinkRetry(rel, err); ok {
+		st, err = f.root.Stat(alt)
+	}
 	return st, f.wrap("stat", path, err)
 }
 
@@ -129,6 +132,10 @@ func (f *FS) ReadDir(path string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	d, err := f.root.Open(rel)
+	if alt, ok := f.absLinkRetry(rel, err); ok {
+		rel = alt
+		d, err = f.root.Open(rel)
+	}
 	if err != nil {
 		return nil, f.wrap("readdir", path, err)
 	}
@@ -150,6 +157,10 @@ func (f *FS) ReadFile(path string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	st, err := f.root.Stat(rel)
+	if alt, ok := f.absLinkRetry(rel, err); ok {
+		rel = alt
+		st, err = f.root.Stat(rel)
+	}
 	if err != nil {
 		return nil, f.wrap("read", path, err)
 	}
@@ -183,6 +194,38 @@ func (f *FS) ReadFile(path string, max int64) ([]byte, error) {
 	return data, nil
 }
 
+// absLinkRetry handles what os.Root refuses although it stays inside the
+// root: a path through an absolute symlink whose target lies below the
+// root (os.Root never follows absolute links). When err is such a refusal,
+// it returns the path with its symlinks evaluated, relative to the root,
+// for the caller to retry through os.Root, which still confines that
+// second attempt. Links into .git are not retried.
+func (f *FS) absLinkRetry(rel string, err error) (string, bool) {
+	if err == nil || !isEscape(err) {
+		return "", false
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(f.dir, rel))
+	if err != nil {
+		return "", false
+	}
+	r, err := filepath.Rel(f.realDir, real)
+	if err != nil || isOutside(r) || InGit(r) {
+		return "", false
+	}
+	return r, true
+}
+
+// isEscape reports whether err is os.Root's refusal of a path leading out
+// (through "..", a relative symlink, or any absolute symlink); os.Root
+// reports it with an unexported error of this text.
+func isEscape(err error) bool {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err != nil && err.Error() == "path escapes from parent"
+}
+
 // wrap turns an error of os.Root into a *PathError, naming an escape from
 // the root ErrOutside.
 func (f *FS) wrap(op, path string, err error) error {
@@ -194,9 +237,7 @@ func (f *FS) wrap(op, path string, err error) error {
 	if errors.As(err, &pe) {
 		cause = pe.Err
 	}
-	// os.Root reports a ".." or a symlink (relative leading out, or any
-	// absolute one) with an unexported error of this text.
-	if cause != nil && cause.Error() == "path escapes from parent" {
+	if isEscape(err) {
 		cause = ErrOutside
 	}
 	return &PathError{Op: op, Path: path, Root: f.dir, Err: cause}

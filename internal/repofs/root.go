@@ -64,7 +64,7 @@ func FindRoot(anchor string) (string, error) {
 // Errors of confined reads; test them with errors.Is.
 var (
 	// ErrOutside: the path, or a symlink on its way, leads outside the
-	// repository root (absolute symlinks are never followed).
+	// repository root.
 	ErrOutside = errors.New("leaves the repository")
 	// ErrGit: the path lies inside a .git directory.
 	ErrGit = errors.New("lies inside .git, which rolemap-lint never reads")
