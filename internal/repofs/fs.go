@@ -150,13 +150,27 @@ func (f *FS) ReadDir(path string) ([]fs.DirEntry, error) {
 
 // ReadFile reads the regular file path, of at most max bytes (ErrTooLarge
 // beyond). A FIFO, device or socket is ErrNotRegular and is never opened
-// for a read that could block.
+// for a read that could block. When path itself is a symlink, where it
+// leads is checked as Check does; a symlinked directory on the way is the
+// caller's to Check (walks check each link they follow).
 func (f *FS) ReadFile(path string, max int64) ([]byte, error) {
 	rel, err := f.Rel(path)
 	if err != nil {
 		return nil, err
 	}
-	st, err := f.root.Stat(rel)
+	st, err := f.root.Lstat(rel)
+	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		// A link: where it leads must stay inside the root, and out of
+		// .git (which os.Root alone would allow).
+		if err := f.Check(path); err != nil {
+			return nil, err
+		}
+		st, err = f.root.Stat(rel)
+		if alt, ok := f.absLinkRetry(rel, err); ok {
+			rel = alt
+			st, err = f.root.Stat(rel)
+		}
+	}
 	if alt, ok := f.absLinkRetry(rel, err); ok {
 		rel = alt
 		st, err = f.root.Stat(rel)
