@@ -255,7 +255,7 @@ func parseFile(f *File, c candidate, opt Options) []diag.Diagnostic {
 	name := f.Source.Name
 	tooLarge := false
 	if c.fsys != nil {
-		data, err := c.fsys.ReadFile(c.path, opt.MaxFileSize)
+		data, err := c.fsys.ReadChecked(c.path, opt.MaxFileSize)
 		switch {
 		case errors.Is(err, repofs.ErrTooLarge):
 			tooLarge = true

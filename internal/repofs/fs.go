@@ -184,21 +184,50 @@ func (f *FS) ReadFile(path string, max int64) ([]byte, error) {
 	if st.Size() > max {
 		return nil, f.wrap("read", path, ErrTooLarge)
 	}
-	// O_NONBLOCK: should the file have been swapped for a FIFO since the
-	// Stat, the open does not wait for a writer (and the Stat of the open
-	// file below refuses it).
+	return f.read(path, rel, max)
+}
+
+// ReadChecked is ReadFile for a path the caller has vetted: found by a
+// walk as a regular file (not a symlink) in a directory reached through
+// checked links, or a path that passed Check. It skips the look at the
+// path before opening it (the read is still confined by os.Root, and
+// non-regular files are still refused without blocking), which saves a
+// third of the system calls of a walk over many files.
+func (f *FS) ReadChecked(path string, max int64) ([]byte, error) {
+	rel, err := f.Rel(path)
+	if err != nil {
+		return nil, err
+	}
+	data, err := f.read(path, rel, max)
+	if errors.Is(err, ErrOutside) {
+		if alt, ok := f.resolveInside(rel); ok {
+			return f.read(path, alt, max)
+		}
+	}
+	return data, err
+}
+
+// read opens rel without waiting on a FIFO (O_NONBLOCK: the open returns at
+// once whatever the file is, and the Stat of the open file refuses all but
+// regular files) and reads at most max bytes.
+func (f *FS) read(path, rel string, max int64) ([]byte, error) {
 	fh, err := f.root.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, f.wrap("read", path, err)
 	}
 	defer fh.Close()
-	if st, err = fh.Stat(); err != nil {
+	st, err := fh.Stat()
+	if err != nil {
 		return nil, f.wrap("read", path, err)
 	}
 	if !st.Mode().IsRegular() {
 		return nil, f.wrap("read", path, ErrNotRegular)
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, max+1))
+	if st.Size() > max {
+		return nil, f.wrap("read", path, ErrTooLarge)
+	}
+	data := make([]byte, 0, st.Size()+1)
+	data, err = readAllLimit(fh, data, max+1)
 	if err != nil {
 		return nil, f.wrap("read", path, err)
 	}
@@ -206,6 +235,24 @@ func (f *FS) ReadFile(path string, max int64) ([]byte, error) {
 		return nil, f.wrap("read", path, ErrTooLarge)
 	}
 	return data, nil
+}
+
+// readAllLimit appends at most limit bytes of r to buf.
+func readAllLimit(r io.Reader, buf []byte, limit int64) ([]byte, error) {
+	lr := io.LimitReader(r, limit)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // absLinkRetry handles what os.Root refuses although it stays inside the
@@ -218,6 +265,12 @@ func (f *FS) absLinkRetry(rel string, err error) (string, bool) {
 	if err == nil || !isEscape(err) {
 		return "", false
 	}
+	return f.resolveInside(rel)
+}
+
+// resolveInside evaluates the symlinks of rel and returns the result
+// relative to the root when it lies inside the root and outside .git.
+func (f *FS) resolveInside(rel string) (string, bool) {
 	real, err := filepath.EvalSymlinks(filepath.Join(f.dir, rel))
 	if err != nil {
 		return "", false

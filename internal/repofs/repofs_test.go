@@ -240,3 +240,24 @@ func TestInGit(t *testing.T) {
 		}
 	}
 }
+
+func TestReadChecked(t *testing.T) {
+	_, repo := tree(t)
+	fsys, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	for path, want := range map[string]error{
+		"a.json": nil, "absin.json": nil, "subdir/b.json": nil,
+		"out.json": ErrOutside, "absout.json": ErrOutside, ".git/config": ErrGit, "sub": ErrNotRegular,
+	} {
+		data, err := fsys.ReadChecked(filepath.Join(repo, path), 1<<20)
+		if !errors.Is(err, want) || (want == nil && string(data) != "{}") {
+			t.Errorf("ReadChecked(%s) = %q, %v; want %v", path, data, err, want)
+		}
+	}
+	if _, err := fsys.ReadChecked(filepath.Join(repo, "a.json"), 1); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("limit: err = %v", err)
+	}
+}
