@@ -131,11 +131,11 @@ func Load(path string, opt LoadOptions) (*Config, error) {
 	}
 	defer fsys.Close()
 	if err := fsys.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, ErrorList{{File: name, Msg: "cannot read config: " + confinedReason(err, fsys.Dir())}}
+		return nil, ErrorList{{File: name, Msg: "cannot read config: " + confinedReason(err)}}
 	}
 	data, err := fsys.ReadFile(path, maxConfigSize)
 	if err != nil {
-		return nil, ErrorList{{File: name, Msg: "cannot read config: " + confinedReason(err, fsys.Dir())}}
+		return nil, ErrorList{{File: name, Msg: "cannot read config: " + confinedReason(err)}}
 	}
 	c, err := Parse(name, data, opt)
 	if err != nil {
@@ -153,7 +153,7 @@ func Load(path string, opt LoadOptions) (*Config, error) {
 	if err != nil {
 		pos := c.ElasticsearchYMLSpan.Range().Start
 		return nil, ErrorList{{File: name, Line: pos.Line, Col: pos.Col,
-			Msg: fmt.Sprintf("elasticsearch_yml: cannot read %q: %s", esName, confinedReason(err, fsys.Dir()))}}
+			Msg: fmt.Sprintf("elasticsearch_yml: cannot read %q: %s", esName, confinedReason(err))}}
 	}
 	es, err := ParseElasticsearchYML(esName, esData)
 	if err != nil {
@@ -164,14 +164,11 @@ func Load(path string, opt LoadOptions) (*Config, error) {
 }
 
 // confinedReason words a refused or failed confined read.
-func confinedReason(err error, root string) string {
-	switch {
-	case errors.Is(err, repofs.ErrOutside):
-		return fmt.Sprintf("it leaves the repository (root %s); rolemap-lint reads nothing outside the repository it checks", root)
-	case errors.Is(err, repofs.ErrTooLarge):
-		return "file is too large"
+func confinedReason(err error) string {
+	if errors.Is(err, repofs.ErrOutside) {
+		return "it " + repofs.Describe(err)
 	}
-	return repofs.Reason(err)
+	return repofs.Describe(err)
 }
 
 // Parse validates config bytes; name is the file's path, used in messages
@@ -360,7 +357,7 @@ func (c *Config) ExpandGlobs(globs []*Glob) ([]string, error) {
 				if errors.Is(err, fs.ErrNotExist) {
 					continue
 				}
-				return nil, errors.New(confineMessage("", g.Pattern, fsys.Dir(), err))
+				return nil, errors.New(confineMessage("", g.Pattern, err))
 			}
 			if err := x.walk(g, base); err != nil {
 				return nil, fmt.Errorf("expanding %q: %w", g.Pattern, err)

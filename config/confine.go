@@ -72,7 +72,7 @@ func (c *Config) checkPaths(fsys *repofs.FS) error {
 			continue
 		}
 		pos := r.span.Range().Start
-		errs = append(errs, &Error{File: c.Path, Line: pos.Line, Col: pos.Col, Msg: confineMessage(r.key, r.raw, fsys.Dir(), err)})
+		errs = append(errs, &Error{File: c.Path, Line: pos.Line, Col: pos.Col, Msg: confineMessage(r.key, r.raw, err)})
 	}
 	if len(errs) == 0 {
 		return nil
@@ -82,16 +82,16 @@ func (c *Config) checkPaths(fsys *repofs.FS) error {
 
 // confineMessage says why a path named by the config (under key, when
 // not empty) is refused.
-func confineMessage(key, raw, root string, err error) string {
+func confineMessage(key, raw string, err error) string {
 	prefix := ""
 	if key != "" {
 		prefix = key + ": "
 	}
-	switch {
-	case errors.Is(err, repofs.ErrOutside):
-		return fmt.Sprintf("%s%q leaves the repository (root %s); rolemap-lint reads nothing outside the repository it checks", prefix, raw, root)
-	case errors.Is(err, repofs.ErrGit):
+	if errors.Is(err, repofs.ErrGit) {
 		return fmt.Sprintf("%s%q names a path inside .git, which rolemap-lint never reads", prefix, raw)
+	}
+	if errors.Is(err, repofs.ErrOutside) {
+		return fmt.Sprintf("%s%q %s", prefix, raw, repofs.Describe(err))
 	}
 	return fmt.Sprintf("%s%q: %s", prefix, raw, repofs.Reason(err))
 }

@@ -136,8 +136,7 @@ func discover(wd string, paths []string, excluded func(rel string) bool, roots *
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, nil, fmt.Errorf("%s: no such file or directory", relPath(wd, p))
 			}
-			return nil, nil, fmt.Errorf("%s: %s (repository root %s); rolemap-lint reads nothing outside the repository and nothing in .git",
-				relPath(wd, p), repofs.Reason(err), fsys.Dir())
+			return nil, nil, fmt.Errorf("%s: %s", relPath(wd, p), repofs.Describe(err))
 		}
 		info, err := fsys.Stat(p)
 		if err != nil {

@@ -113,3 +113,24 @@ func Reason(err error) string {
 	}
 	return err.Error()
 }
+
+// Describe words why a confined operation failed, for a message that
+// starts with the path: "leaves the repository (root R); rolemap-lint
+// reads nothing outside the repository it checks", "lies inside .git,
+// which rolemap-lint never reads", or the operating system's reason.
+func Describe(err error) string {
+	var pe *PathError
+	root := ""
+	if errors.As(err, &pe) {
+		root = pe.Root
+	}
+	switch {
+	case errors.Is(err, ErrOutside) && root != "":
+		return fmt.Sprintf("leaves the repository (root %s); rolemap-lint reads nothing outside the repository it checks", root)
+	case errors.Is(err, ErrOutside):
+		return "leaves the repository; rolemap-lint reads nothing outside the repository it checks"
+	case errors.Is(err, ErrGit):
+		return "lies inside .git, which rolemap-lint never reads"
+	}
+	return Reason(err)
+}
