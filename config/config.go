@@ -125,7 +125,7 @@ func newConfig(path, dir string) *Config {
 // returned as an ErrorList whose lines read "file:line:col: message".
 func Load(path string, opt LoadOptions) (*Config, error) {
 	name := displayPath(path)
-	fsys, err := repofs.OpenFor(path)
+	fsys, err := repofs.OpenFor(path, filepath.Dir(path))
 	if err != nil {
 		return nil, ErrorList{{File: name, Msg: "cannot read config: " + repofs.Reason(err)}}
 	}

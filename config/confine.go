@@ -20,16 +20,16 @@ type pathRef struct {
 }
 
 // repoFS opens the repository root that confines the paths of the config:
-// Root when Load set it, else the root found from the config file (or its
-// directory, for Default and Parse).
+// Root when Load set it, else the root found from the config file (or the
+// working directory, for Default).
 func (c *Config) repoFS() (*repofs.FS, error) {
 	switch {
 	case c.Root != "":
 		return repofs.Open(c.Root)
 	case c.Path != "":
-		return repofs.OpenFor(c.Path)
+		return repofs.OpenFor(c.Path, c.Dir)
 	}
-	return repofs.OpenFor(c.Dir + "/.")
+	return repofs.OpenFor(c.Dir, "")
 }
 
 // ReadFile reads a file the config names (a roles file), of at most max
@@ -94,4 +94,13 @@ func confineMessage(key, raw string, err error) string {
 		return fmt.Sprintf("%s%q %s", prefix, raw, repofs.Describe(err))
 	}
 	return fmt.Sprintf("%s%q: %s", prefix, raw, repofs.Reason(err))
+}
+
+// ConfigDir returns the directory of the config file, for
+// repofs.FindRoot: "" for the Default config (no file).
+func (c *Config) ConfigDir() string {
+	if c.Path == "" {
+		return ""
+	}
+	return c.Dir
 }

@@ -72,7 +72,7 @@ func LoadElasticsearchYML(path string) (*ESSettings, error) {
 // readConfined reads a regular file of at most max bytes inside its own
 // repository (the one found from the file's directory).
 func readConfined(path string, max int64) ([]byte, error) {
-	fsys, err := repofs.OpenFor(path)
+	fsys, err := repofs.OpenFor(path, "")
 	if err != nil {
 		return nil, err
 	}

@@ -98,6 +98,7 @@ func Open(opt Options) (*Project, error) {
 		Excluded:      cfg.ExcludedFrom(p.Dir),
 		Role:          p.fileRole,
 		DNFileOptions: p.dnFileOptions,
+		ConfigDir:     func(string) string { return cfg.ConfigDir() },
 		Version:       cfg.ESVersion,
 		Patterns:      &automaton.Cache{},
 	})

@@ -61,7 +61,7 @@ func relPath(wd, p string) string {
 // Hidden directories are skipped (unless named explicitly, .git never),
 // symlinked directories inside the root are followed once (loops are
 // broken), non-regular files are skipped with a note.
-func discover(wd string, paths []string, excluded func(rel string) bool, roots *repofs.Set) (cands []candidate, notes []string, err error) {
+func discover(wd string, paths []string, excluded func(rel string) bool, configDir func(string) string, roots *repofs.Set) (cands []candidate, notes []string, err error) {
 	seenDirs := map[string]bool{}
 	seenFiles := map[string]bool{}
 	add := func(fsys *repofs.FS, path string, explicit bool) {
@@ -128,7 +128,7 @@ func discover(wd string, paths []string, excluded func(rel string) bool, roots *
 		return nil
 	}
 	for _, p := range paths {
-		fsys, err := roots.For(p)
+		fsys, err := roots.For(p, configDir(p))
 		if err != nil {
 			return nil, nil, err
 		}

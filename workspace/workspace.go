@@ -61,6 +61,10 @@ type Options struct {
 	Patterns *automaton.Cache
 	// MaxFileSize limits the bytes read from one file.
 	MaxFileSize int64
+	// ConfigDir returns the directory of the config file that applies to
+	// a PATH ("" for none, and when nil): where no .git holds the PATH, it
+	// is the repository root that confines the reads (repofs.FindRoot).
+	ConfigDir func(path string) string
 	// DNFileOptions says how Elasticsearch reads a DN role mapping file
 	// (strictness, the realm named in its messages); nil reads every such
 	// file leniently.
@@ -145,7 +149,10 @@ func Load(opt Options) (*Workspace, error) {
 	}
 	var roots repofs.Set
 	defer roots.Close()
-	cands, notes, err := discover(opt.Dir, paths, opt.Excluded, &roots)
+	if opt.ConfigDir == nil {
+		opt.ConfigDir = func(string) string { return "" }
+	}
+	cands, notes, err := discover(opt.Dir, paths, opt.Excluded, opt.ConfigDir, &roots)
 	if err != nil {
 		return nil, err
 	}

@@ -42,8 +42,8 @@ func Open(dir string) (*FS, error) {
 }
 
 // OpenFor opens the repository root of anchor (see FindRoot).
-func OpenFor(anchor string) (*FS, error) {
-	dir, err := FindRoot(anchor)
+func OpenFor(anchor, configDir string) (*FS, error) {
+	dir, err := FindRoot(anchor, configDir)
 	if err != nil {
 		return nil, err
 	}

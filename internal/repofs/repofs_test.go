@@ -56,20 +56,27 @@ func TestFindRoot(t *testing.T) {
 	work, repo := tree(t)
 	tests := []struct {
 		anchor, want string
+		configDir    string
 	}{
-		{repo, repo},
-		{filepath.Join(repo, "a.json"), repo},
-		{filepath.Join(repo, "sub", "deep"), repo},
-		{filepath.Join(repo, "sub", "deep", "c.yml"), repo},
-		{filepath.Join(repo, "missing", "x.json"), repo},
-		// No .git above: a directory is its own root, a file's parent is.
-		{filepath.Join(work, "plain"), filepath.Join(work, "plain")},
-		{filepath.Join(work, "plain", "d.json"), filepath.Join(work, "plain")},
+		{repo, repo, ""},
+		{filepath.Join(repo, "a.json"), repo, ""},
+		{filepath.Join(repo, "sub", "deep"), repo, ""},
+		{filepath.Join(repo, "sub", "deep", "c.yml"), repo, ""},
+		{filepath.Join(repo, "missing", "x.json"), repo, ""},
+		// .git wins over the config's directory.
+		{filepath.Join(repo, "a.json"), repo, work},
+		// No .git above: the config's directory when it holds the start,
+		// else a directory is its own root, a file's parent is.
+		{filepath.Join(work, "plain"), filepath.Join(work, "plain"), ""},
+		{filepath.Join(work, "plain", "d.json"), filepath.Join(work, "plain"), ""},
+		{filepath.Join(work, "plain", "d.json"), work, work},
+		{filepath.Join(work, "plain"), work, work},
+		{filepath.Join(work, "plain", "d.json"), filepath.Join(work, "plain"), filepath.Join(work, "outside")},
 		// A symlink is never its own root: its parent's root is searched.
-		{filepath.Join(repo, "updir"), repo},
+		{filepath.Join(repo, "updir"), repo, ""},
 	}
 	for _, tt := range tests {
-		got, err := FindRoot(tt.anchor)
+		got, err := FindRoot(tt.anchor, tt.configDir)
 		if err != nil {
 			t.Errorf("FindRoot(%s): %v", tt.anchor, err)
 			continue
@@ -214,11 +221,11 @@ func TestFIFONeverBlocks(t *testing.T) {
 func TestSet(t *testing.T) {
 	_, repo := tree(t)
 	var s Set
-	a, err := s.For(filepath.Join(repo, "a.json"))
+	a, err := s.For(filepath.Join(repo, "a.json"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := s.For(filepath.Join(repo, "sub"))
+	b, err := s.For(filepath.Join(repo, "sub"), "")
 	if err != nil {
 		t.Fatal(err)
 	}

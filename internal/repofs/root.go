@@ -26,21 +26,25 @@ import (
 const GitDir = ".git"
 
 // FindRoot returns the repository root that confines the reads steered by
-// anchor, an absolute or working-directory-relative path:
+// anchor, an absolute or working-directory-relative path; configDir is the
+// directory of the config file whose settings apply to anchor ("" for
+// none):
 //
-//   - anchor is a config file, or a PATH from the command line;
+//   - anchor is a config file (its own configDir), or a PATH from the
+//     command line (configDir: the config that applies to it, if any);
 //   - the search starts at anchor when it is a directory (not a symlink to
 //     one), and at its parent directory otherwise (a file, a symlink, a
 //     path that does not exist);
 //   - the root is the nearest directory at or above that start holding a
 //     .git entry (a directory, or the file of a worktree or submodule);
-//   - when no such directory exists, the start itself is the root: the
-//     config file's directory, the PATH directory, or a PATH file's parent.
+//   - when no such directory exists, the root is configDir when the start
+//     lies inside it, and the start itself otherwise: the config file's
+//     directory, the PATH directory, or a PATH file's parent.
 //
 // The returned path is absolute and cleaned; symbolic links in it are kept
 // as written (os.OpenRoot follows them: the root's own location is the
 // user's choice, what lies below it is not).
-func FindRoot(anchor string) (string, error) {
+func FindRoot(anchor, configDir string) (string, error) {
 	abs, err := filepath.Abs(anchor)
 	if err != nil {
 		return "", fmt.Errorf("finding the repository root of %s: %w", anchor, err)
@@ -55,10 +59,20 @@ func FindRoot(anchor string) (string, error) {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return start, nil
+			break
 		}
 		dir = parent
 	}
+	if configDir != "" {
+		cd, err := filepath.Abs(configDir)
+		if err != nil {
+			return "", fmt.Errorf("finding the repository root of %s: %w", anchor, err)
+		}
+		if rel, err := filepath.Rel(cd, start); err == nil && !isOutside(rel) {
+			return cd, nil
+		}
+	}
+	return start, nil
 }
 
 // Errors of confined reads; test them with errors.Is.

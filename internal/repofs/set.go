@@ -10,8 +10,8 @@ type Set struct {
 }
 
 // For returns the FS of anchor's repository root (see FindRoot).
-func (s *Set) For(anchor string) (*FS, error) {
-	dir, err := FindRoot(anchor)
+func (s *Set) For(anchor, configDir string) (*FS, error) {
+	dir, err := FindRoot(anchor, configDir)
 	if err != nil {
 		return nil, err
 	}
