@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -21,7 +22,14 @@ type FS struct {
 	dir     string // the root as given, absolute and cleaned
 	realDir string // dir with symlinks evaluated
 	root    *os.Root
+
+	mu   sync.Mutex
+	subs map[string]*os.Root // directories opened below root, for ReadChecked
 }
+
+// maxSubRoots bounds the directory handles an FS keeps open for
+// ReadChecked; beyond it, reads resolve every path from the root.
+const maxSubRoots = 128
 
 // Open opens the repository root dir (typically from FindRoot).
 func Open(dir string) (*FS, error) {
@@ -53,8 +61,16 @@ func OpenFor(anchor, configDir string) (*FS, error) {
 // Dir returns the absolute path of the root.
 func (f *FS) Dir() string { return f.dir }
 
-// Close releases the root's directory handle.
-func (f *FS) Close() error { return f.root.Close() }
+// Close releases the root's directory handles.
+func (f *FS) Close() error {
+	f.mu.Lock()
+	for dir, r := range f.subs {
+		r.Close()
+		delete(f.subs, dir)
+	}
+	f.mu.Unlock()
+	return f.root.Close()
+}
 
 // Rel returns path relative to the root, in the operating system's form,
 // after lexical checks only: a path outside the root is ErrOutside, one
@@ -198,7 +214,17 @@ func (f *FS) ReadChecked(path string, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := f.read(path, rel, max)
+	var data []byte
+	if sub := f.subRoot(filepath.Dir(rel)); sub != nil {
+		// The file's own name, opened in its directory's handle: one
+		// lookup instead of one per directory on the way. A link that
+		// leaves that directory is refused there and retried below.
+		data, err = read(sub, path, filepath.Base(rel), max)
+		if err == nil || !isEscape(err) {
+			return data, f.wrapErr("read", path, err)
+		}
+	}
+	data, err = f.read(path, rel, max)
 	if errors.Is(err, ErrOutside) {
 		if alt, ok := f.resolveInside(rel); ok {
 			return f.read(path, alt, max)
@@ -207,32 +233,73 @@ func (f *FS) ReadChecked(path string, max int64) ([]byte, error) {
 	return data, err
 }
 
-// read opens rel without waiting on a FIFO (O_NONBLOCK: the open returns at
-// once whatever the file is, and the Stat of the open file refuses all but
-// regular files) and reads at most max bytes.
-func (f *FS) read(path, rel string, max int64) ([]byte, error) {
-	fh, err := f.root.OpenFile(rel, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+// subRoot returns an open handle of the directory rel (below the root),
+// opening it on first use while fewer than maxSubRoots are open; nil
+// otherwise.
+func (f *FS) subRoot(rel string) *os.Root {
+	if rel == "." {
+		return f.root
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if r, ok := f.subs[rel]; ok {
+		return r
+	}
+	if len(f.subs) >= maxSubRoots {
+		return nil
+	}
+	r, err := f.root.OpenRoot(rel)
 	if err != nil {
-		return nil, f.wrap("read", path, err)
+		return nil
+	}
+	if f.subs == nil {
+		f.subs = map[string]*os.Root{}
+	}
+	f.subs[rel] = r
+	return r
+}
+
+// read reads rel through the root (see read).
+func (f *FS) read(path, rel string, max int64) ([]byte, error) {
+	data, err := read(f.root, path, rel, max)
+	return data, f.wrapErr("read", path, err)
+}
+
+// wrapErr is wrap for errors that may already be ErrNotRegular or
+// ErrTooLarge.
+func (f *FS) wrapErr(op, path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return f.wrap(op, path, err)
+}
+
+// read opens name in r without waiting on a FIFO (O_NONBLOCK: the open
+// returns at once whatever the file is, and the Stat of the open file
+// refuses all but regular files) and reads at most max bytes.
+func read(r *os.Root, path, name string, max int64) ([]byte, error) {
+	fh, err := r.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
 	}
 	defer fh.Close()
 	st, err := fh.Stat()
 	if err != nil {
-		return nil, f.wrap("read", path, err)
+		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, f.wrap("read", path, ErrNotRegular)
+		return nil, ErrNotRegular
 	}
 	if st.Size() > max {
-		return nil, f.wrap("read", path, ErrTooLarge)
+		return nil, ErrTooLarge
 	}
 	data := make([]byte, 0, st.Size()+1)
 	data, err = readAllLimit(fh, data, max+1)
 	if err != nil {
-		return nil, f.wrap("read", path, err)
+		return nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, f.wrap("read", path, ErrTooLarge)
+		return nil, ErrTooLarge
 	}
 	return data, nil
 }

@@ -268,3 +268,43 @@ func TestReadChecked(t *testing.T) {
 		t.Errorf("limit: err = %v", err)
 	}
 }
+
+// ReadChecked reads through a handle of the file's directory; a link from
+// there to a sibling folder still inside the root is followed, and more
+// directories than the handles kept open still read.
+func TestReadCheckedDirectoryHandles(t *testing.T) {
+	_, repo := tree(t)
+	if err := os.Symlink("../a.json", filepath.Join(repo, "sub", "up.json")); err != nil {
+		t.Fatal(err)
+	}
+	for i := range maxSubRoots + 10 {
+		d := filepath.Join(repo, "many", strings.Repeat("x", 1+i%7)+string(rune('a'+i%26))+strings.Repeat("y", i/26))
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "f.json"), []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	if data, err := fsys.ReadChecked(filepath.Join(repo, "sub", "up.json"), 1<<20); err != nil || string(data) != "{}" {
+		t.Errorf("link to a sibling folder: %q, %v", data, err)
+	}
+	dirs, err := os.ReadDir(filepath.Join(repo, "many"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		p := filepath.Join(repo, "many", d.Name(), "f.json")
+		if data, err := fsys.ReadChecked(p, 1<<20); err != nil || string(data) != "{}" {
+			t.Fatalf("%s: %q, %v", p, data, err)
+		}
+	}
+	if len(dirs) <= maxSubRoots {
+		t.Fatalf("only %d directories", len(dirs))
+	}
+}
