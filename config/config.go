@@ -12,6 +12,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
 	"github.com/rolemap-lint/rolemap-lint/loader"
+	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
@@ -70,6 +71,12 @@ type Config struct {
 	// Problems are things to report about the configuration that do not
 	// make it unusable (see Problem).
 	Problems []Problem
+	// Root is the repository root that confines every file the config
+	// names (see internal/repofs.FindRoot); Load sets it. Empty: found
+	// from Path (or Dir) when needed.
+	Root string
+
+	pathRefs []pathRef // file paths written in the config, for Load to confine
 }
 
 // Roles is the role catalog part of the config.
@@ -125,23 +132,35 @@ func newConfig(path, dir string) *Config {
 // returned as an ErrorList whose lines read "file:line:col: message".
 func Load(path string, opt LoadOptions) (*Config, error) {
 	name := displayPath(path)
-	data, err := readLimited(path, maxConfigSize)
+	fsys, err := repofs.OpenFor(path, filepath.Dir(path))
 	if err != nil {
-		return nil, ErrorList{{File: name, Msg: "cannot read config: " + unwrapPathError(err)}}
+		return nil, ErrorList{{File: name, Msg: "cannot read config: " + repofs.Reason(err)}}
+	}
+	defer fsys.Close()
+	if err := fsys.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, ErrorList{{File: name, Msg: "cannot read config: " + confinedReason(err)}}
+	}
+	data, err := fsys.ReadFile(path, maxConfigSize)
+	if err != nil {
+		return nil, ErrorList{{File: name, Msg: "cannot read config: " + confinedReason(err)}}
 	}
 	c, err := Parse(name, data, opt)
 	if err != nil {
+		return nil, err
+	}
+	c.Root = fsys.Dir()
+	if err := c.checkPaths(fsys); err != nil {
 		return nil, err
 	}
 	if c.ElasticsearchYML == "" {
 		return c, nil
 	}
 	esName := displayPath(c.ElasticsearchYML)
-	esData, err := readLimited(c.ElasticsearchYML, maxESYMLSize)
+	esData, err := fsys.ReadFile(c.ElasticsearchYML, maxESYMLSize)
 	if err != nil {
 		pos := c.ElasticsearchYMLSpan.Range().Start
 		return nil, ErrorList{{File: name, Line: pos.Line, Col: pos.Col,
-			Msg: fmt.Sprintf("elasticsearch_yml: cannot read %q: %s", esName, unwrapPathError(err))}}
+			Msg: fmt.Sprintf("elasticsearch_yml: cannot read %q: %s", esName, confinedReason(err))}}
 	}
 	es, err := ParseElasticsearchYML(esName, esData)
 	if err != nil {
@@ -149,6 +168,14 @@ func Load(path string, opt LoadOptions) (*Config, error) {
 	}
 	c.applyES(es)
 	return c, nil
+}
+
+// confinedReason words a refused or failed confined read.
+func confinedReason(err error) string {
+	if errors.Is(err, repofs.ErrOutside) {
+		return "it " + repofs.Describe(err)
+	}
+	return repofs.Describe(err)
 }
 
 // Parse validates config bytes; name is the file's path, used in messages
@@ -317,47 +344,101 @@ func matchAny(globs []*Glob, relPath string) bool {
 const maxExpandEntries = 1 << 20
 
 // ExpandGlobs returns the regular files (absolute paths, sorted, without
-// duplicates) under the config directory that match any of the patterns.
-// Only the directories below each pattern's literal prefix are walked;
-// symbolic links to directories are not followed.
+// duplicates) that match any of the patterns. Patterns are matched against
+// paths inside the repository root, never expanded by the operating
+// system: only the directories below each pattern's literal prefix are
+// walked, .git is never entered, symbolic links to directories are not
+// followed and links to files only when they stay inside the repository.
+// A literal prefix that leaves the repository (through ".." or a symlink)
+// or names a path inside .git is an error.
 func (c *Config) ExpandGlobs(globs []*Glob) ([]string, error) {
-	seen := map[string]bool{}
-	var out []string
-	visited := 0
+	if len(globs) == 0 {
+		return nil, nil
+	}
+	fsys, err := c.repoFS()
+	if err != nil {
+		return nil, err
+	}
+	defer fsys.Close()
+	x := &expander{c: c, fsys: fsys, seen: map[string]bool{}}
 	for _, g := range globs {
 		for _, alt := range g.alts {
 			base := filepath.Join(append([]string{c.Dir}, staticPrefix(alt)...)...)
-			err := filepath.WalkDir(base, func(p string, de fs.DirEntry, err error) error {
-				if err != nil {
-					if errors.Is(err, fs.ErrNotExist) && p == base {
-						return fs.SkipAll
-					}
-					return err
+			if err := fsys.Check(base); err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					continue
 				}
-				visited++
-				if visited > maxExpandEntries {
-					return fmt.Errorf("more than %d files under %s", maxExpandEntries, c.Dir)
-				}
-				if de.IsDir() {
-					return nil
-				}
-				if !g.Match(c.Rel(p)) || seen[p] {
-					return nil
-				}
-				if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
-					return nil
-				}
-				seen[p] = true
-				out = append(out, p)
-				return nil
-			})
-			if err != nil {
+				return nil, errors.New(confineMessage("", g.Pattern, err))
+			}
+			if err := x.walk(g, base); err != nil {
 				return nil, fmt.Errorf("expanding %q: %w", g.Pattern, err)
 			}
 		}
 	}
-	sort.Strings(out)
-	return out, nil
+	sort.Strings(x.out)
+	return x.out, nil
+}
+
+// expander walks the directories below the literal prefixes of globs.
+type expander struct {
+	c       *Config
+	fsys    *repofs.FS
+	seen    map[string]bool
+	out     []string
+	visited int
+}
+
+// walk adds the regular files at or below p that g matches.
+func (x *expander) walk(g *Glob, p string) error {
+	x.visited++
+	if x.visited > maxExpandEntries {
+		return fmt.Errorf("more than %d files under %s", maxExpandEntries, x.fsys.Dir())
+	}
+	st, err := x.fsys.Stat(p)
+	if err != nil {
+		return nil // vanished, or a symlink that leaves the root: not a match
+	}
+	if st.IsDir() {
+		entries, err := x.fsys.ReadDir(p)
+		if err != nil {
+			return errors.New(repofs.Reason(err))
+		}
+		for _, e := range entries {
+			child := filepath.Join(p, e.Name())
+			switch {
+			case strings.EqualFold(e.Name(), repofs.GitDir):
+			case e.Type()&fs.ModeSymlink != 0:
+				// A link to a file inside the root may match; a link to a
+				// directory is not followed.
+				if x.fsys.Check(child) != nil {
+					continue
+				}
+				if cst, err := x.fsys.Stat(child); err == nil && cst.Mode().IsRegular() {
+					x.add(g, child)
+				}
+			case e.IsDir():
+				if err := x.walk(g, child); err != nil {
+					return err
+				}
+			case e.Type().IsRegular():
+				x.visited++
+				x.add(g, child)
+			}
+		}
+		return nil
+	}
+	if st.Mode().IsRegular() {
+		x.add(g, p)
+	}
+	return nil
+}
+
+func (x *expander) add(g *Glob, p string) {
+	if x.seen[p] || !g.Match(x.c.Rel(p)) {
+		return
+	}
+	x.seen[p] = true
+	x.out = append(x.out, p)
 }
 
 // applyES merges what elasticsearch.yml says into the config.

@@ -2,13 +2,13 @@ package config
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
@@ -56,16 +56,31 @@ const (
 // maxESYMLSize bounds the bytes read from an elasticsearch.yml.
 const maxESYMLSize = 16 << 20
 
-// LoadElasticsearchYML reads and interprets an elasticsearch.yml. Errors
+// LoadElasticsearchYML reads and interprets an elasticsearch.yml, confined
+// to its repository like every read (see internal/repofs). Errors
 // (unreadable file, invalid YAML, anything Settings.loadFromPath rejects)
 // are returned as an ErrorList; settings Elasticsearch would refuse later
 // at startup are Problems.
 func LoadElasticsearchYML(path string) (*ESSettings, error) {
-	data, err := readLimited(path, maxESYMLSize)
+	data, err := readConfined(path, maxESYMLSize)
 	if err != nil {
-		return nil, ErrorList{{File: path, Msg: err.Error()}}
+		return nil, ErrorList{{File: path, Msg: confinedReason(err)}}
 	}
 	return ParseElasticsearchYML(path, data)
+}
+
+// readConfined reads a regular file of at most max bytes inside its own
+// repository (the one found from the file's directory).
+func readConfined(path string, max int64) ([]byte, error) {
+	fsys, err := repofs.OpenFor(path, "")
+	if err != nil {
+		return nil, err
+	}
+	defer fsys.Close()
+	if err := fsys.Check(path); err != nil {
+		return nil, err
+	}
+	return fsys.ReadFile(path, max)
 }
 
 // ParseElasticsearchYML interprets the bytes of an elasticsearch.yml named
@@ -93,38 +108,6 @@ func ParseElasticsearchYML(name string, data []byte) (*ESSettings, error) {
 		es.AnonymousRoles, es.AnonymousRolesSet, es.AnonymousRolesSpan = list, true, set.ValueSpan
 	}
 	return es, nil
-}
-
-// readLimited reads a regular file of at most max bytes.
-func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if st.Size() > max {
-		return nil, fmt.Errorf("file is larger than %d bytes", max)
-	}
-	data := make([]byte, 0, st.Size())
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := f.Read(buf)
-		data = append(data, buf[:n]...)
-		if int64(len(data)) > max {
-			return nil, fmt.Errorf("file is larger than %d bytes", max)
-		}
-		if err != nil {
-			break
-		}
-	}
-	return data, nil
 }
 
 func (es *ESSettings) problem(span source.Span, level diag.Level, format string, args ...any) {

@@ -24,6 +24,9 @@ import (
 //
 // Patterns are relative to the config file's directory and are matched
 // against slash-separated relative paths; dot files get no special treatment.
+// ".." may only lead a pattern (`../shared/roles.yml`): where a pattern is
+// expanded to files (roles.files), what it reaches must lie inside the
+// repository (see Config.ExpandGlobs).
 type Glob struct {
 	// Pattern is the pattern as written in the config.
 	Pattern string
@@ -65,6 +68,9 @@ func CompileGlob(pattern string) (*Glob, error) {
 		for _, s := range strings.Split(alt, "/") {
 			if s == "" || s == "." {
 				continue
+			}
+			if s == ".." && len(segs) > 0 && segs[len(segs)-1] != ".." {
+				return nil, fmt.Errorf("glob pattern %q: \"..\" may only lead a pattern (as in ../roles/*.yml); the files it reaches must lie inside the repository", pattern)
 			}
 			if err := checkSegment(s); err != nil {
 				return nil, fmt.Errorf("glob pattern %q: %w", pattern, err)

@@ -58,6 +58,8 @@ func TestGlobMatch(t *testing.T) {
 		{"config//role_mapping.yml", "./config/role_mapping.yml", true},
 		{"config/role_mapping.yml/", "config/role_mapping.yml", true},
 		{"../shared/*.yml", "../shared/a.yml", true},
+		{"../../shared/*.yml", "../../shared/a.yml", true},
+		{"{../shared,roles}/*.yml", "roles/a.yml", true},
 		{"*a*a*a*a*a*a*a*b", strings.Repeat("a", 60), false},
 	}
 	for _, tt := range tests {
@@ -86,6 +88,9 @@ func TestGlobSyntaxErrors(t *testing.T) {
 		{"a}", `glob pattern "a}": unmatched '}'`},
 		{strings.Repeat("{a,b}", 11), "more than 1024 alternatives"},
 		{"\xff", "glob pattern is not valid UTF-8"},
+		{"roles/../x", `".." may only lead a pattern`},
+		{"*/../../x", `".." may only lead a pattern`},
+		{"{a,b}/../x", `".." may only lead a pattern`},
 	}
 	for _, tt := range tests {
 		_, err := CompileGlob(tt.pattern)

@@ -65,6 +65,7 @@ func (d *decoder) top(root *yaml.Node) {
 			if s, ok := d.nonEmpty(v, key); ok {
 				d.c.ElasticsearchYML = d.resolve(s)
 				d.c.ElasticsearchYMLSpan = nodeSpan(d.c.File, v)
+				d.c.pathRefs = append(d.c.pathRefs, pathRef{key: key, raw: s, abs: d.c.ElasticsearchYML, span: d.c.ElasticsearchYMLSpan})
 			}
 		case "scripting":
 			d.scripting(v)
@@ -303,6 +304,7 @@ func (d *decoder) realms(n *yaml.Node) {
 			case "role_mapping_file":
 				if s, ok := d.nonEmpty(v, what); ok {
 					r.RoleMappingFile, r.RoleMappingFileExplicit, r.set.file, fileNode = d.resolve(s), true, true, k
+					d.c.pathRefs = append(d.c.pathRefs, pathRef{key: what, raw: s, abs: r.RoleMappingFile, span: nodeSpan(d.c.File, v)})
 				}
 			case "unmapped_groups_as_roles":
 				if b, ok := d.boolean(v, what); ok {

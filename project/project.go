@@ -19,6 +19,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/dn"
 	"github.com/rolemap-lint/rolemap-lint/fixtures"
+	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
 	"github.com/rolemap-lint/rolemap-lint/source"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
@@ -97,6 +98,7 @@ func Open(opt Options) (*Project, error) {
 		Excluded:      cfg.ExcludedFrom(p.Dir),
 		Role:          p.fileRole,
 		DNFileOptions: p.dnFileOptions,
+		ConfigDir:     func(string) string { return cfg.ConfigDir() },
 		Version:       cfg.ESVersion,
 		Patterns:      &automaton.Cache{},
 		YAMLReader:    cfg.YAMLReader,
@@ -109,7 +111,9 @@ func Open(opt Options) (*Project, error) {
 	if err != nil {
 		return nil, usage("%v", err)
 	}
-	ws.Diags = append(ws.Diags, p.missingDNFiles()...)
+	dnDiags, dnNotes := p.missingDNFiles()
+	ws.Diags = append(ws.Diags, dnDiags...)
+	ws.Notes = append(ws.Notes, dnNotes...)
 	p.Workspace = ws
 	for _, f := range ws.Files {
 		if f.Kind == workspace.FixtureFile {
@@ -198,9 +202,9 @@ func (p *Project) loadCatalog() error {
 	}
 	var files []*catalog.RolesFile
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
+		data, err := cfg.ReadFile(path, workspace.DefaultMaxFileSize)
 		if err != nil {
-			return usage("roles.files: %v", err)
+			return usage("roles.files: %s: %s", p.Rel(path), repofs.Reason(err))
 		}
 		rf, diags := catalog.ReadRolesFile(source.NewFile(p.Rel(path), data))
 		files = append(files, rf)
@@ -248,18 +252,29 @@ func (p *Project) dnFileOptions(rel string) rolemapfile.Options {
 }
 
 // missingDNFiles reports configured role mapping files that do not exist.
-func (p *Project) missingDNFiles() []diag.Diagnostic {
-	var out []diag.Diagnostic
+// A file outside the repository (elasticsearch.yml may name one, as
+// production configs do) is not looked at: a note says so.
+func (p *Project) missingDNFiles() (out []diag.Diagnostic, notes []string) {
 	seen := map[string]bool{}
 	for _, realm := range p.Config.Realms {
 		if !realm.UsesDNFile() || !realm.Enabled || realm.RoleMappingFile == "" || seen[realm.RoleMappingFile] {
 			continue
 		}
 		seen[realm.RoleMappingFile] = true
-		if _, err := os.Stat(realm.RoleMappingFile); err == nil {
+		_, err := p.Config.StatFile(realm.RoleMappingFile)
+		switch {
+		case err == nil:
+			continue
+		case errors.Is(err, repofs.ErrOutside), errors.Is(err, repofs.ErrGit):
+			where := "outside the repository"
+			if errors.Is(err, repofs.ErrGit) {
+				where = "inside .git"
+			}
+			notes = append(notes, fmt.Sprintf("realm %s: files.role_mapping %q lies %s; not checked",
+				realm.Name, p.Rel(realm.RoleMappingFile), where))
 			continue
 		}
 		out = append(out, rolemapfile.MissingFileDiagnostic(realm.Span, realm.RoleMappingFile, realm.Name, realm.RoleMappingFileExplicit))
 	}
-	return out
+	return out, notes
 }

@@ -40,6 +40,8 @@ func TestScripts(t *testing.T) {
 			"mkutf16":  cmdMkUTF16,
 			"cmpwork":  cmdCmpWork,
 			"mkname":   cmdMkName,
+			"cpwork":   cmdCpWork,
+			"mkmany":   cmdMkMany,
 		},
 	})
 }

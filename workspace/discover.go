@@ -1,20 +1,24 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 )
 
 // candidate is one file found by discovery.
 type candidate struct {
-	path     string // as opened
-	rel      string // as reported: relative to the working directory, with /
-	explicit bool   // named on the command line
-	excluded bool   // excluded by the config: listed by -v, never read
+	fsys     *repofs.FS // the repository root the file is read through
+	path     string     // as opened
+	rel      string     // as reported: relative to the working directory, with /
+	explicit bool       // named on the command line
+	excluded bool       // excluded by the config: listed by -v, never read
 }
 
 // isCandidateName reports whether a file name has a JSON/YAML extension.
@@ -53,22 +57,28 @@ func relPath(wd, p string) string {
 // Config exclusions apply to what the walk finds and to files named on the
 // command line, but not to a directory named explicitly (it is checked
 // whole); excluded entries are returned marked, for -v.
-// Hidden directories are skipped (unless named explicitly), symlinked
-// directories are followed once (loops are broken), non-regular files are
-// skipped with a note.
-func discover(wd string, paths []string, excluded func(rel string) bool) (cands []candidate, notes []string, err error) {
+// Every read is confined to the repository root of the PATH (see
+// repofs.FindRoot): a symlink found by the walk that leads outside it, or
+// into .git, is skipped with a note, and a PATH that does is an error.
+// Hidden directories are skipped (unless named explicitly, .git never),
+// symlinked directories inside the root are followed once (loops are
+// broken), non-regular files are skipped with a note.
+func discover(wd string, paths []string, excluded func(rel string) bool, configDir func(string) string, roots *repofs.Set) (cands []candidate, notes []string, err error) {
 	seenDirs := map[string]bool{}
 	seenFiles := map[string]bool{}
-	add := func(path string, explicit bool) {
+	add := func(fsys *repofs.FS, path string, explicit bool) {
 		rel := relPath(wd, path)
 		if seenFiles[rel] {
 			return
 		}
 		seenFiles[rel] = true
-		cands = append(cands, candidate{path: path, rel: rel, explicit: explicit})
+		cands = append(cands, candidate{fsys: fsys, path: path, rel: rel, explicit: explicit})
 	}
-	var walk func(dir string, excluded func(string) bool) error
-	walk = func(dir string, excluded func(string) bool) error {
+	skip := func(rel string, err error) {
+		notes = append(notes, fmt.Sprintf("%s: skipped: %s", rel, skipReason(err)))
+	}
+	var walk func(fsys *repofs.FS, dir string, excluded func(string) bool) error
+	walk = func(fsys *repofs.FS, dir string, excluded func(string) bool) error {
 		real, err := filepath.EvalSymlinks(dir)
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("%s: skipped: %v", relPath(wd, dir), err))
@@ -79,13 +89,16 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 			return nil
 		}
 		seenDirs[real] = true
-		entries, err := os.ReadDir(dir)
+		entries, err := fsys.ReadDir(dir)
 		if err != nil {
-			return fmt.Errorf("reading directory %s: %w", relPath(wd, dir), err)
+			return fmt.Errorf("reading directory %s: %s", relPath(wd, dir), repofs.Reason(err))
 		}
 		for _, e := range entries {
 			p := filepath.Join(dir, e.Name())
 			rel := relPath(wd, p)
+			if strings.EqualFold(e.Name(), repofs.GitDir) {
+				continue
+			}
 			if excluded(rel) {
 				switch {
 				case e.IsDir():
@@ -95,34 +108,50 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 				}
 				continue
 			}
-			info, err := os.Stat(p) // follows symlinks
-			if err != nil {
-				if e.Type()&fs.ModeSymlink != 0 {
-					notes = append(notes, fmt.Sprintf("%s: skipped: broken or looping symlink", rel))
+			typ := e.Type()
+			if typ&fs.ModeSymlink != 0 {
+				if err := fsys.Check(p); err != nil {
+					skip(rel, err)
+					continue
 				}
-				continue
+				info, err := fsys.Stat(p)
+				if err != nil {
+					skip(rel, err)
+					continue
+				}
+				typ = info.Mode().Type()
 			}
 			switch {
-			case info.IsDir():
+			case typ.IsDir():
 				if strings.HasPrefix(e.Name(), ".") {
 					continue
 				}
-				if err := walk(p, excluded); err != nil {
+				if err := walk(fsys, p, excluded); err != nil {
 					return err
 				}
 			case !isCandidateName(e.Name()):
-			case !info.Mode().IsRegular():
+			case !typ.IsRegular():
 				notes = append(notes, fmt.Sprintf("%s: skipped: not a regular file", rel))
 			default:
-				add(p, false)
+				add(fsys, p, false)
 			}
 		}
 		return nil
 	}
 	for _, p := range paths {
-		info, err := os.Stat(p)
+		fsys, err := roots.For(p, configDir(p))
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: no such file or directory", relPath(wd, p))
+			return nil, nil, err
+		}
+		if err := fsys.Check(p); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, nil, fmt.Errorf("%s: no such file or directory", relPath(wd, p))
+			}
+			return nil, nil, fmt.Errorf("%s: %s", relPath(wd, p), repofs.Describe(err))
+		}
+		info, err := fsys.Stat(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %s", relPath(wd, p), repofs.Reason(err))
 		}
 		if info.IsDir() {
 			// A directory named explicitly is checked even when the config
@@ -131,7 +160,7 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 			if excluded(relPath(wd, p)) {
 				filter = func(string) bool { return false }
 			}
-			if err := walk(p, filter); err != nil {
+			if err := walk(fsys, p, filter); err != nil {
 				return nil, nil, err
 			}
 			continue
@@ -143,11 +172,24 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 		if rel := relPath(wd, p); excluded(rel) {
 			// exclude applies to files named explicitly too, so that a
 			// hook passing the changed files honours it.
-			cands = append(cands, candidate{path: p, rel: rel, explicit: true, excluded: true})
+			cands = append(cands, candidate{fsys: fsys, path: p, rel: rel, explicit: true, excluded: true})
 			continue
 		}
-		add(p, true)
+		add(fsys, p, true)
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].rel < cands[j].rel })
 	return cands, notes, nil
+}
+
+// skipReason says in words why a file found by the walk is not read.
+func skipReason(err error) string {
+	switch {
+	case errors.Is(err, repofs.ErrOutside):
+		return "a symlink that leads outside the repository"
+	case errors.Is(err, repofs.ErrGit):
+		return "a symlink into .git, which rolemap-lint never reads"
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ELOOP):
+		return "broken or looping symlink"
+	}
+	return repofs.Reason(err)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/rolemapfile"
@@ -69,6 +70,10 @@ type Options struct {
 	// YAMLReader is the YAML reader mapping files meet on their way to
 	// Elasticsearch (config yaml_reader); the zero value means not known.
 	YAMLReader loader.Reader
+	// ConfigDir returns the directory of the config file that applies to
+	// a PATH ("" for none, and when nil): where no .git holds the PATH, it
+	// is the repository root that confines the reads (repofs.FindRoot).
+	ConfigDir func(path string) string
 	// DNFileOptions says how Elasticsearch reads a DN role mapping file
 	// (strictness, the realm named in its messages); nil reads every such
 	// file leniently.
@@ -163,13 +168,18 @@ func Load(opt Options) (*Workspace, error) {
 		}
 		paths = append(paths, p)
 	}
-	cands, notes, err := discover(opt.Dir, paths, opt.Excluded)
+	var roots repofs.Set
+	defer roots.Close()
+	if opt.ConfigDir == nil {
+		opt.ConfigDir = func(string) string { return "" }
+	}
+	cands, notes, err := discover(opt.Dir, paths, opt.Excluded, opt.ConfigDir, &roots)
 	if err != nil {
 		return nil, err
 	}
 	ws.Notes = append(ws.Notes, notes...)
 	var files []*File
-	roots := repoRoots{}
+	hints := repoRoots{}
 	for _, c := range cands {
 		if c.excluded {
 			ws.Decisions = append(ws.Decisions, Decision{File: c.rel, Verdict: Skipped, Reason: "excluded by the config"})
@@ -181,7 +191,7 @@ func Load(opt Options) (*Workspace, error) {
 			continue
 		}
 		f := newFile(c.rel, c.explicit, role)
-		f.hintPath = roots.relative(c.path, c.rel)
+		f.hintPath = hints.relative(c.path, c.rel)
 		files = append(files, f)
 	}
 	if useStdin {
@@ -194,11 +204,11 @@ func Load(opt Options) (*Workspace, error) {
 	if len(files) == 0 {
 		return ws, ErrNoFiles
 	}
-	pathOfRel := make(map[string]string, len(cands))
+	pathOfRel := make(map[string]candidate, len(cands))
 	for _, c := range cands {
-		pathOfRel[c.rel] = c.path
+		pathOfRel[c.rel] = c
 	}
-	pathOf := make(map[*File]string, len(files))
+	pathOf := make(map[*File]candidate, len(files))
 	for _, f := range files {
 		if p, ok := pathOfRel[f.Source.Name]; ok && !(useStdin && f == files[len(files)-1]) {
 			pathOf[f] = p
@@ -258,7 +268,7 @@ func readStdin(opt Options) (*File, error) {
 }
 
 // parseAll reads and parses the files concurrently; results stay in order.
-func parseAll(files []*File, pathOf map[*File]string, opt Options) {
+func parseAll(files []*File, pathOf map[*File]candidate, opt Options) {
 	work := make(chan *File)
 	var wg sync.WaitGroup
 	diagsOf := make(map[*File][]diag.Diagnostic, len(files))
@@ -284,17 +294,21 @@ func parseAll(files []*File, pathOf map[*File]string, opt Options) {
 }
 
 // parseFile reads one file (unless it came from stdin) and parses it.
-func parseFile(f *File, path string, opt Options) []diag.Diagnostic {
+func parseFile(f *File, c candidate, opt Options) []diag.Diagnostic {
 	name := f.Source.Name
-	if path != "" {
-		data, err := readLimited(path, opt.MaxFileSize)
-		if err != nil {
+	tooLarge := false
+	if c.fsys != nil {
+		data, err := c.fsys.ReadChecked(c.path, opt.MaxFileSize)
+		switch {
+		case errors.Is(err, repofs.ErrTooLarge):
+			tooLarge = true
+		case err != nil:
 			f.Source = source.NewFile(name, nil)
-			return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source}, "cannot read file: %v", err)}
+			return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source}, "cannot read file: %s", repofs.Reason(err))}
 		}
 		f.Source = source.NewFile(name, data)
 	}
-	if int64(len(f.Source.Content)) > opt.MaxFileSize {
+	if tooLarge || int64(len(f.Source.Content)) > opt.MaxFileSize {
 		f.Source = source.NewFile(name, f.Source.Content[:0])
 		f.tooLarge = true
 		return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source},
@@ -315,15 +329,6 @@ func parseFile(f *File, path string, opt Options) []diag.Diagnostic {
 	docs, d := loader.ParseYAML(f.Source)
 	f.Docs = docs
 	return d
-}
-
-func readLimited(path string, limit int64) ([]byte, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	return io.ReadAll(io.LimitReader(fh, limit+1))
 }
 
 // ruleOptions returns the rule parser options for the modelled version.
