@@ -7,7 +7,6 @@ import (
 	"os"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/lint"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/report"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
@@ -65,25 +64,17 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	} else if err != nil {
 		return 0, err
 	}
-	ws, tests := run.proj.Workspace, run.proj.Tests
-	findings := lint.Run(ws, run.settings, lint.All())
-	res := &report.Result{Skipped: ws.Skipped, Notes: ws.Notes}
+	if cmd == "test" && !cf.allowEmpty && run.fixtureFiles() == 0 {
+		return 0, noFixtures(paths)
+	}
+	res := run.checkUnits(cmd == "lint", cov)
 	if cmd == "test" {
-		findings = onlyRejections(findings)
+		res.Findings = onlyRejections(res.Findings)
 	}
-	res.Findings = findings
-	if cmd != "lint" {
-		resolver := run.resolver()
-		res.Tests = runTests(resolver, tests)
-		if cov {
-			res.Coverage = coverage(resolver, tests, run.proj.Normalizer)
-			res.Coverage.Min = covMin
-			res.Coverage.Below = covMin > 0 && res.Coverage.Percent < covMin
-		}
+	if res.Coverage != nil {
+		res.Coverage.Min = covMin
+		res.Coverage.Below = covMin > 0 && res.Coverage.Percent < covMin
 	}
-	res.Summary.Files = len(ws.Files)
-	res.Summary.Mappings = len(ws.Mappings)
-	res.Summary.SkippedFiles = len(ws.Skipped)
 	res.Count()
 	if err := run.write(res); err != nil {
 		return 0, err

@@ -12,13 +12,16 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
-// run holds what one checking command needs: flags, the loaded project and
-// the check settings.
+// run holds what one checking command needs: flags, the loaded units and
+// their check settings.
 type run struct {
-	env      Env
-	flags    *commonFlags
-	paths    []string
-	dir      string
+	env   Env
+	flags *commonFlags
+	paths []string
+	dir   string
+	// all is everything loaded; proj and settings are its first unit
+	// (explain checks exactly one).
+	all      *project.Run
 	proj     *project.Project
 	settings *lint.Settings
 }
@@ -36,26 +39,32 @@ func newRun(env Env, cf *commonFlags, paths []string) (*run, error) {
 	return &run{env: env, flags: cf, paths: paths, dir: dir}, nil
 }
 
-// open loads the config, catalog, workspace and fixtures. It returns
-// workspace.ErrNoFiles (with an empty workspace) when there is nothing to
-// check; other problems are usage errors.
+// open loads the configs, catalogs, workspaces and fixtures of every unit.
+// It returns workspace.ErrNoFiles (with an empty run) when there is nothing
+// to check; other problems are usage errors.
 func (r *run) open() error {
-	p, err := project.Open(project.Options{Dir: r.dir, Paths: r.paths, ConfigFile: r.flags.config,
+	all, err := project.OpenRun(project.Options{Dir: r.dir, Paths: r.paths, ConfigFile: r.flags.config,
 		KnownChecks: lint.KnownChecks(), Stdin: r.env.Stdin, StdinName: r.flags.stdinFilename})
 	switch {
 	case errors.Is(err, workspace.ErrNoFiles):
 	case err != nil:
 		return usagef("%v", strings.TrimPrefix(err.Error(), project.ErrUsage.Error()+": "))
 	}
-	r.proj = p
-	r.settings = lint.NewSettings(p)
+	r.all = all
+	if len(all.Units) > 0 {
+		r.proj = all.Units[0]
+		r.settings = lint.NewSettings(r.proj)
+	}
 	return err
 }
 
-// resolver prepares role resolution for the run.
-func (r *run) resolver() *resolve.Resolver {
-	return resolve.New(r.proj.Workspace, resolve.Options{Config: r.proj.Config,
-		Scripting: lint.ScriptSettings(r.proj.Config.Scripting), Normalizer: r.proj.Normalizer})
+// resolver prepares role resolution for the first unit.
+func (r *run) resolver() *resolve.Resolver { return unitResolver(r.proj) }
+
+// unitResolver prepares role resolution for one unit.
+func unitResolver(p *project.Project) *resolve.Resolver {
+	return resolve.New(p.Workspace, resolve.Options{Config: p.Config,
+		Scripting: lint.ScriptSettings(p.Config.Scripting), Normalizer: p.Normalizer})
 }
 
 // rel renders p relative to the working directory with / separators when

@@ -63,6 +63,9 @@ type Config struct {
 	// Problems are things to report about the configuration that do not
 	// make it unusable (see Problem).
 	Problems []Problem
+	// Clusters are the clusters the config declares, in config order
+	// (none: the whole repository is one cluster).
+	Clusters []*Cluster
 }
 
 // Roles is the role catalog part of the config.
@@ -126,22 +129,42 @@ func Load(path string, opt LoadOptions) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.ElasticsearchYML == "" {
-		return c, nil
-	}
-	esName := displayPath(c.ElasticsearchYML)
-	esData, err := readLimited(c.ElasticsearchYML, maxESYMLSize)
-	if err != nil {
-		pos := c.ElasticsearchYMLSpan.Range().Start
-		return nil, ErrorList{{File: name, Line: pos.Line, Col: pos.Col,
-			Msg: fmt.Sprintf("elasticsearch_yml: cannot read %q: %s", esName, unwrapPathError(err))}}
-	}
-	es, err := ParseElasticsearchYML(esName, esData)
-	if err != nil {
+	read := map[string]*ESSettings{}
+	if err := c.loadES(name, read); err != nil {
 		return nil, err
 	}
-	c.applyES(es)
+	for _, cl := range c.Clusters {
+		if err := cl.Config.loadES(name, read); err != nil {
+			return nil, err
+		}
+		cl.Config.Problems = newProblems(c.Problems, cl.Config.Problems)
+	}
 	return c, nil
+}
+
+// loadES reads the elasticsearch_yml the config names, if any, and merges
+// it; read caches the files already read by path (clusters share them).
+func (c *Config) loadES(name string, read map[string]*ESSettings) error {
+	if c.ElasticsearchYML == "" {
+		return nil
+	}
+	es := read[c.ElasticsearchYML]
+	if es == nil {
+		esName := displayPath(c.ElasticsearchYML)
+		esData, err := readLimited(c.ElasticsearchYML, maxESYMLSize)
+		if err != nil {
+			pos := c.ElasticsearchYMLSpan.Range().Start
+			return ErrorList{{File: name, Line: pos.Line, Col: pos.Col,
+				Msg: fmt.Sprintf("elasticsearch_yml: cannot read %q: %s", esName, unwrapPathError(err))}}
+		}
+		es, err = ParseElasticsearchYML(esName, esData)
+		if err != nil {
+			return err
+		}
+		read[c.ElasticsearchYML] = es
+	}
+	c.applyES(es)
+	return nil
 }
 
 // Parse validates config bytes; name is the file's path, used in messages
@@ -253,7 +276,7 @@ func (c *Config) Excluded(relPath string) bool {
 // working directory a file walker reports paths against).
 func (c *Config) ExcludedFrom(baseDir string) func(rel string) bool {
 	return func(rel string) bool {
-		return c.Excluded(c.Rel(filepath.Join(baseDir, filepath.FromSlash(rel))))
+		return c.Excluded(c.Rel(AbsFrom(baseDir, rel)))
 	}
 }
 

@@ -49,8 +49,10 @@ func relPath(wd, p string) string {
 }
 
 // discover walks the paths and returns candidate files in sorted order.
-// Config exclusions apply to what the walk finds, never to PATHs named on
-// the command line (an excluded directory named explicitly is checked whole).
+// Config exclusions apply to what the walk finds and to files named on the
+// command line (pre-commit names each changed file), but not to a directory
+// named on the command line (an excluded directory named explicitly is
+// checked whole: the user asked for it).
 // Hidden directories are skipped (unless named explicitly), symlinked
 // directories are followed once (loops are broken), non-regular files are
 // skipped with a note.
@@ -130,6 +132,12 @@ func discover(wd string, paths []string, excluded func(rel string) bool) (cands 
 		}
 		if !info.Mode().IsRegular() {
 			notes = append(notes, fmt.Sprintf("%s: skipped: not a regular file", relPath(wd, p)))
+			continue
+		}
+		if excluded(relPath(wd, p)) {
+			// pre-commit and editors name changed files one by one: the
+			// config's exclude holds for them as for the walk.
+			notes = append(notes, fmt.Sprintf("%s: skipped: excluded by the config", relPath(wd, p)))
 			continue
 		}
 		add(p, true)

@@ -116,15 +116,19 @@ var ErrNoFiles = errors.New("no JSON or YAML files found to check")
 
 // Load discovers, reads and parses everything under the options' paths.
 func Load(opt Options) (*Workspace, error) {
-	if opt.Excluded == nil {
-		opt.Excluded = func(string) bool { return false }
+	ws, err := Read(opt)
+	if err != nil {
+		return nil, err
 	}
-	if opt.Patterns == nil {
-		opt.Patterns = &automaton.Cache{}
-	}
-	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
-	}
+	ws.Build(opt)
+	return ws, nil
+}
+
+// Read discovers, reads and parses the files under the options' paths
+// without building their mappings: Build does that, so that a caller can
+// split the files into clusters and build each with its own options.
+func Read(opt Options) (*Workspace, error) {
+	opt.defaults()
 	if opt.Dir == "" {
 		wd, err := os.Getwd()
 		if err != nil {
@@ -178,7 +182,6 @@ func Load(opt Options) (*Workspace, error) {
 	}
 	parseAll(files, pathOf, opt)
 	ws.Files = files
-	ws.build(opt)
 	return ws, nil
 }
 
