@@ -91,6 +91,9 @@ func runExplain(env Env, args []string) (int, error) {
 	} else if err != nil {
 		return 0, err
 	}
+	if err := run.oneUnit(); err != nil {
+		return 0, err
+	}
 	ex := run.explain(run.proj.Workspace, &u)
 	var w io.Writer = env.Stdout
 	if cf.output != "" {

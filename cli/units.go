@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/lint"
@@ -134,4 +136,28 @@ func contains(list []string, s string) bool {
 // noFixtures is the usage error of `test` when no fixture file is found.
 func noFixtures(paths []string) error {
 	return usagef("no fixture files (*_test.yaml, *_test.yml, *_test.json) found under %v: `test` has nothing to run (use --allow-empty to accept this)", paths)
+}
+
+// oneUnit refuses a run that holds several clusters or configs: explain
+// answers for one cluster, so the PATHs must name one.
+func (r *run) oneUnit() error {
+	if len(r.all.Units) <= 1 {
+		return nil
+	}
+	var names []string
+	for _, u := range r.all.Units {
+		cfgName := "no config file"
+		if u.Config.File != nil {
+			cfgName = u.Config.File.Name
+		}
+		name := "config " + cfgName
+		switch {
+		case u.Cluster != "":
+			name = "cluster " + u.Cluster + " of " + cfgName
+		case len(u.Config.Clusters) > 0:
+			name = "the files in none of the clusters of " + cfgName
+		}
+		names = append(names, name)
+	}
+	return usagef("the PATHs hold several clusters or configs (%s); explain answers for one: name the folder of one of them", strings.Join(names, ", "))
 }

@@ -155,11 +155,18 @@ func OpenRun(opt Options) (*Run, error) {
 			return nil, err
 		}
 		r.Units = append(r.Units, units...)
+		r.Notes = append(r.Notes, outsideClusters(cfg, units)...)
 	}
 	sort.Strings(r.Configs)
 	r.Files = total
+	skipped := map[string]bool{}
 	for _, u := range r.Units {
-		r.Skipped = append(r.Skipped, u.Workspace.Skipped...)
+		for _, name := range u.Workspace.Skipped {
+			if !skipped[name] {
+				skipped[name] = true
+				r.Skipped = append(r.Skipped, name)
+			}
+		}
 	}
 	sort.Strings(r.Skipped)
 	if total == 0 {
@@ -321,16 +328,23 @@ func (g *group) cover(cfg *config.Config, wd string, ws *workspace.Workspace) {
 	}
 }
 
+// unit collects the files and tests of one cluster while splitting.
+type unit struct {
+	cfg     *config.Config
+	cluster string
+	files   []*workspace.File
+	tests   []*fixtures.Test
+	diags   []diag.Diagnostic
+}
+
+// holdsSomething reports whether the unit has a file, a test or a finding.
+func (u *unit) holdsSomething() bool {
+	return len(u.files) > 0 || len(u.tests) > 0 || len(u.diags) > 0
+}
+
 // splitUnits builds one unit per cluster of the config (plus one for the
 // files in no cluster), or a single unit when the config has no clusters.
 func splitUnits(opt Options, cfg *config.Config, ws *workspace.Workspace, norm *dn.Normalizer, patterns *automaton.Cache) ([]*Project, error) {
-	type unit struct {
-		cfg     *config.Config
-		cluster string
-		files   []*workspace.File
-		tests   []*fixtures.Test
-		diags   []diag.Diagnostic
-	}
 	var units []*unit
 	byName := map[string]*unit{}
 	for _, cl := range cfg.Clusters {
@@ -352,14 +366,23 @@ func splitUnits(opt Options, cfg *config.Config, ws *workspace.Workspace, norm *
 	}
 	for _, f := range ws.Files {
 		members := membersOf(f)
-		for _, u := range members {
-			u.files = append(u.files, f)
-		}
 		if f.Kind != workspace.FixtureFile {
+			for _, u := range members {
+				u.files = append(u.files, f)
+			}
 			continue
 		}
 		tests, diags := fixtures.Parse(f.Source, f.Docs)
-		members[0].diags = append(members[0].diags, diags...)
+		home := members
+		if named := namedHome(tests, byName); named != nil {
+			// Every test names its cluster: the file (and its findings)
+			// goes there, not to the clusters of its folder.
+			home = []*unit{named}
+		}
+		for _, u := range home {
+			u.files = append(u.files, f)
+		}
+		home[0].diags = append(home[0].diags, diags...)
 		for _, t := range tests {
 			if t.Cluster == "" {
 				for _, u := range members {
@@ -369,10 +392,10 @@ func splitUnits(opt Options, cfg *config.Config, ws *workspace.Workspace, norm *
 			}
 			u := byName[t.Cluster]
 			if u == nil {
-				members[0].diags = append(members[0].diags, unknownCluster(cfg, t))
+				home[0].diags = append(home[0].diags, unknownCluster(cfg, t))
 				bad := *t
 				bad.Valid = false
-				members[0].tests = append(members[0].tests, &bad)
+				home[0].tests = append(home[0].tests, &bad)
 				continue
 			}
 			u.tests = append(u.tests, t)
@@ -380,8 +403,8 @@ func splitUnits(opt Options, cfg *config.Config, ws *workspace.Workspace, norm *
 	}
 	var out []*Project
 	for _, u := range units {
-		if u == rest && len(cfg.Clusters) > 0 && len(u.files) == 0 && len(u.tests) == 0 {
-			continue
+		if len(cfg.Clusters) > 0 && !u.holdsSomething() {
+			continue // nothing of this cluster under the PATHs
 		}
 		p := &Project{Dir: opt.Dir, Config: u.cfg, Cluster: u.cluster, Normalizer: norm,
 			Tests: u.tests, FixtureFindings: u.diags}
@@ -396,6 +419,41 @@ func splitUnits(opt Options, cfg *config.Config, ws *workspace.Workspace, norm *
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// outsideClusters notes, for -v, the mapping sources in none of the
+// config's clusters: they are checked with the top-level settings, as a
+// namespace of their own.
+func outsideClusters(cfg *config.Config, units []*Project) []string {
+	if len(cfg.Clusters) == 0 {
+		return nil
+	}
+	var out []string
+	for _, u := range units {
+		if u.Cluster != "" {
+			continue
+		}
+		for _, f := range u.Workspace.Files {
+			if f.Kind == workspace.MappingSource || f.Kind == workspace.DNMappingFile {
+				out = append(out, fmt.Sprintf("%s: in none of the clusters of %s; checked with its top-level settings", f.Source.Name, cfg.File.Name))
+			}
+		}
+	}
+	return out
+}
+
+// namedHome returns the unit of the cluster the first test names when
+// every test of a fixture file names a known cluster, else nil.
+func namedHome(tests []*fixtures.Test, byName map[string]*unit) *unit {
+	if len(tests) == 0 {
+		return nil
+	}
+	for _, t := range tests {
+		if t.Cluster == "" || byName[t.Cluster] == nil {
+			return nil
+		}
+	}
+	return byName[tests[0].Cluster]
 }
 
 // unknownCluster reports a fixture document naming a cluster the config
