@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/config"
@@ -118,6 +119,7 @@ func mergeCoverage(all, unit *report.Coverage) *report.Coverage {
 		return unit
 	}
 	all.Files = append(all.Files, unit.Files...)
+	sort.SliceStable(all.Files, func(i, j int) bool { return all.Files[i].File < all.Files[j].File })
 	all.Covered += unit.Covered
 	all.Total += unit.Total
 	all.Percent = report.Percentage(all.Covered, all.Total)

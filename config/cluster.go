@@ -33,6 +33,10 @@ type Cluster struct {
 // all, before any file is given a cluster.
 var clusterFixedKeys = []string{"clusters", "exclude"}
 
+// maxClusters bounds the clusters of one config: each is decoded from the
+// whole config, so the work grows with clusters × config size.
+const maxClusters = 64
+
 // clusterKeys are the keys of a cluster entry: paths, plus every top-level
 // key a cluster may override.
 func clusterKeys() []string {
@@ -94,6 +98,10 @@ func (c *Config) ClusterNames() []string {
 // once.
 func (d *decoder) clusters(root, n *yaml.Node) {
 	if !d.mapping(n, "clusters") {
+		return
+	}
+	if len(n.Content)/2 > maxClusters {
+		d.errorf(n, "clusters: %d clusters, more than the %d one config may declare", len(n.Content)/2, maxClusters)
 		return
 	}
 	seen := map[string]*yaml.Node{}
