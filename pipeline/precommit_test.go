@@ -169,6 +169,8 @@ func snapshotRepo(root, dst string) error {
 		switch {
 		case d.IsDir() && (d.Name() == ".git" || d.Name() == "node_modules"):
 			return filepath.SkipDir
+		case d.Name() == ".git":
+			return nil // a worktree's link to its repository
 		case d.IsDir():
 			return os.MkdirAll(target, 0o755)
 		case !d.Type().IsRegular() || strings.HasSuffix(d.Name(), ".test"):
