@@ -25,6 +25,9 @@ type Cluster struct {
 	Span source.Span
 	// Config is the effective configuration of the cluster: the top-level
 	// keys with the cluster's own keys in their place. It has no clusters.
+	// Its Problems repeat those of the top-level keys it inherits, so that
+	// a run over any one cluster reports them; a run over several reports
+	// each once.
 	Config *Config
 }
 
@@ -154,7 +157,6 @@ func (d *decoder) clusters(root, n *yaml.Node) {
 			e.Msg = where + ": " + e.Msg
 		}
 		d.errs = append(d.errs, sub.errs...)
-		sub.c.Problems = newProblems(d.c.Problems, sub.c.Problems)
 		if !overridden(overrides, "ignore") {
 			// The same entries, so that a run tracks their use once.
 			sub.c.Ignores = d.c.Ignores
@@ -198,22 +200,6 @@ func overridden(overrides []*yaml.Node, key string) bool {
 		}
 	}
 	return false
-}
-
-// newProblems drops from a cluster's problems those the top level already
-// reports, so that each is reported once.
-func newProblems(base, cluster []Problem) []Problem {
-	var out []Problem
-next:
-	for _, p := range cluster {
-		for _, b := range base {
-			if b.Span == p.Span && b.Message == p.Message && b.Level == p.Level {
-				continue next
-			}
-		}
-		out = append(out, p)
-	}
-	return out
 }
 
 // String names the cluster in messages.

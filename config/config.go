@@ -137,7 +137,6 @@ func Load(path string, opt LoadOptions) (*Config, error) {
 		if err := cl.Config.loadES(name, read); err != nil {
 			return nil, err
 		}
-		cl.Config.Problems = newProblems(c.Problems, cl.Config.Problems)
 	}
 	return c, nil
 }
