@@ -1,8 +1,10 @@
 // Package project loads everything one run of rolemap-lint looks at: the
-// configuration (.rolemap-lint.yaml and the elasticsearch.yml it names),
-// the catalog of roles, the workspace of mapping sources and DN files, and
-// the fixture tests. The command line and the documentation examples share
-// it, so that both see a repository exactly the same way.
+// configurations (.rolemap-lint.yaml per PATH, the elasticsearch.yml they
+// name), the catalogs of roles, the workspaces of mapping sources and DN
+// files, and the fixture tests. OpenRun splits a run into units — one per
+// config file in use and per cluster it declares — each checked on its own;
+// Open loads a run of one unit. The command line and the documentation
+// examples share it, so that both see a repository exactly the same way.
 package project
 
 import (
