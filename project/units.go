@@ -67,8 +67,13 @@ func splitUnits(opt Options, cfg *config.Config, ws *workspace.Workspace, norm *
 			u.files = append(u.files, f)
 		}
 		home[0].diags = append(home[0].diags, diags...)
+		warned := false
 		for _, t := range tests {
 			if t.Cluster == "" {
+				if members[0] == rest && len(cfg.Clusters) > 0 && !warned {
+					warned = true
+					home[0].diags = append(home[0].diags, noCluster(cfg, t))
+				}
 				for _, u := range members {
 					u.tests = append(u.tests, t)
 				}
@@ -138,6 +143,16 @@ func namedHome(tests []*fixtures.Test, byName map[string]*unit) *unit {
 		}
 	}
 	return byName[tests[0].Cluster]
+}
+
+// noCluster warns about a fixture file in none of the config's clusters
+// whose tests name none: they run against the mappings outside every
+// cluster, which is seldom what was meant.
+func noCluster(cfg *config.Config, t *fixtures.Test) diag.Diagnostic {
+	d := diag.At(fixtures.Check, t.Span, "this fixture file lies in none of the config's clusters (%s) and its tests name none, so they run against the mappings outside every cluster; add a top-level `cluster: NAME` beside `tests:`, or move the file under a cluster's paths",
+		strings.Join(cfg.ClusterNames(), ", "))
+	d.Level = diag.Warning
+	return d
 }
 
 // unknownCluster reports a fixture document naming a cluster the config
