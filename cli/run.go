@@ -19,11 +19,10 @@ type run struct {
 	flags *commonFlags
 	paths []string
 	dir   string
-	// all is everything loaded; proj and settings are its first unit
-	// (explain checks exactly one).
-	all      *project.Run
-	proj     *project.Project
-	settings *lint.Settings
+	// all is everything loaded; proj is its first unit (explain checks
+	// exactly one).
+	all  *project.Run
+	proj *project.Project
 }
 
 // newRun resolves the working directory; open loads the project.
@@ -53,7 +52,6 @@ func (r *run) open() error {
 	r.all = all
 	if len(all.Units) > 0 {
 		r.proj = all.Units[0]
-		r.settings = lint.NewSettings(r.proj)
 	}
 	return err
 }

@@ -143,7 +143,10 @@ func noFixtures(paths []string) error {
 // oneUnit refuses a run that holds several clusters or configs: explain
 // answers for one cluster, so the PATHs must name one.
 func (r *run) oneUnit() error {
-	if len(r.all.Units) <= 1 {
+	switch len(r.all.Units) {
+	case 0:
+		return usagef("nothing to explain: no role mapping source under %v", r.paths)
+	case 1:
 		return nil
 	}
 	var names []string
