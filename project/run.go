@@ -86,6 +86,7 @@ func OpenRun(opt Options) (*Run, error) {
 		add(key, path)
 	}
 	p0 := &Project{Dir: opt.Dir}
+	var nestedErr error
 	total := 0
 	seen := map[string]bool{}
 	for {
@@ -123,6 +124,9 @@ func OpenRun(opt Options) (*Run, error) {
 					return false
 				}
 				if found := configIn(abs); found != "" {
+					if _, _, err := config.Discover(abs); err != nil && nestedErr == nil {
+						nestedErr = usage("%v", err) // both names in one folder
+					}
 					add(found, abs)
 					r.Notes = append(r.Notes, fmt.Sprintf("%s: checked with its own config %s", rel, p0.Rel(found)))
 					return true
@@ -132,6 +136,9 @@ func OpenRun(opt Options) (*Run, error) {
 			Role:     unitDispatch(cfg, opt.Dir, roleFor),
 			Patterns: patterns,
 		})
+		if nestedErr != nil {
+			return nil, nestedErr
+		}
 		if errors.Is(err, workspace.ErrNoFiles) {
 			continue
 		}
