@@ -195,7 +195,7 @@ func (t *textWriter) summary(r *Result) {
 	case s.Tests > 0:
 		fmt.Fprintf(&b, "; tests: %d passed, %d failed", s.Passed, s.Failed)
 	case r.TestsRun:
-		b.WriteString("; 0 tests (no fixture files)")
+		b.WriteString("; 0 tests")
 	}
 	if len(s.Clusters) > 1 {
 		fmt.Fprintf(&b, "; clusters: %s", strings.Join(s.Clusters, ", "))
