@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/lint"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/report"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
@@ -66,28 +65,20 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	} else if err != nil {
 		return 0, err
 	}
-	ws, tests := run.proj.Workspace, run.proj.Tests
-	findings := lint.Run(ws, run.settings, lint.All())
-	res := &report.Result{Skipped: ws.Skipped, Notes: decisionNotes(ws)}
-	if cmd == "test" {
-		findings = onlyRejections(findings)
+	if cmd == "test" && !cf.allowEmpty && !noMappings && run.fixtureFiles() == 0 {
+		return 0, run.noFixtures()
 	}
-	res.Findings = findings
+	res := run.checkUnits(cmd == "lint", cov)
+	if cmd == "test" {
+		res.Findings = onlyRejections(res.Findings)
+	}
 	if noMappings {
 		return 0, run.noMappings(res)
 	}
-	if cmd != "lint" {
-		resolver := run.resolver()
-		res.Tests = runTestsBothReadings(run, resolver, tests)
-		if cov {
-			res.Coverage = coverage(resolver, tests, run.proj.Normalizer)
-			res.Coverage.Min = covMin
-			res.Coverage.Below = covMin > 0 && res.Coverage.Percent < covMin
-		}
+	if res.Coverage != nil {
+		res.Coverage.Min = covMin
+		res.Coverage.Below = covMin > 0 && res.Coverage.Percent < covMin
 	}
-	res.Summary.Files = len(ws.Files)
-	res.Summary.Mappings = len(ws.Mappings)
-	res.Summary.SkippedFiles = len(ws.Skipped)
 	res.Count()
 	code := exitCode(res, failOn)
 	if res.Coverage != nil && res.Coverage.Below {

@@ -3,18 +3,18 @@ package cli
 import (
 	"strings"
 
+	"github.com/rolemap-lint/rolemap-lint/project"
 	"github.com/rolemap-lint/rolemap-lint/report"
-	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
 // decisionNotes are the -v lines: every JSON/YAML file found with whether
 // it is read and why, then the workspace's other notes.
-func decisionNotes(ws *workspace.Workspace) []string {
-	out := make([]string, 0, len(ws.Decisions)+len(ws.Notes))
-	for _, d := range ws.Decisions {
+func decisionNotes(r *project.Run) []string {
+	out := make([]string, 0, len(r.Decisions)+len(r.Notes))
+	for _, d := range r.Decisions {
 		out = append(out, d.String())
 	}
-	return append(out, ws.Notes...)
+	return append(out, r.Notes...)
 }
 
 // noMappings ends a run whose PATHs hold no role mapping source (exit 2).
@@ -23,8 +23,8 @@ func decisionNotes(ws *workspace.Workspace) []string {
 // skipped — so that the cause of the exit code is never hidden.
 func (r *run) noMappings(res *report.Result) error {
 	if len(res.Findings) > 0 || r.flags.verbose {
-		res.Summary.Files = len(r.proj.Workspace.Files)
-		res.Summary.SkippedFiles = len(r.proj.Workspace.Skipped)
+		res.Summary.Files = r.all.Files
+		res.Summary.SkippedFiles = len(r.all.Skipped)
 		res.Count()
 		if err := r.write(res); err != nil {
 			return err

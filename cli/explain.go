@@ -131,6 +131,9 @@ func runExplain(env Env, args []string) (int, error) {
 	} else if err != nil {
 		return 0, err
 	}
+	if err := run.oneUnit(); err != nil {
+		return 0, err
+	}
 	ex := run.explain(run.proj.Workspace, &u)
 	write := func(w io.Writer, color bool) error {
 		if format.format == "json" {

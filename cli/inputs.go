@@ -2,6 +2,8 @@ package cli
 
 import (
 	"path/filepath"
+
+	"github.com/rolemap-lint/rolemap-lint/project"
 )
 
 // inputFiles lists, as absolute paths, every file the run read or was
@@ -20,10 +22,24 @@ func (r *run) inputFiles() []string {
 	}
 	add(r.flags.config)
 	add(r.userFile)
-	if r.proj == nil {
+	if r.all == nil {
 		return out
 	}
-	if ws := r.proj.Workspace; ws != nil {
+	for _, s := range r.all.Skipped {
+		add(s)
+	}
+	for _, d := range r.all.Decisions {
+		add(d.File)
+	}
+	for _, u := range r.all.Units {
+		unitInputs(u, add)
+	}
+	return out
+}
+
+// unitInputs adds the files one unit (a config, or a cluster of it) read.
+func unitInputs(u *project.Project, add func(string)) {
+	if ws := u.Workspace; ws != nil {
 		for _, f := range ws.Files {
 			add(f.Source.Name)
 		}
@@ -36,7 +52,7 @@ func (r *run) inputFiles() []string {
 			}
 		}
 	}
-	if cfg := r.proj.Config; cfg != nil {
+	if cfg := u.Config; cfg != nil {
 		if cfg.File != nil {
 			add(cfg.File.Name)
 		}
@@ -53,5 +69,4 @@ func (r *run) inputFiles() []string {
 			}
 		}
 	}
-	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/fixtures"
 	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/project"
 	"github.com/rolemap-lint/rolemap-lint/report"
 	"github.com/rolemap-lint/rolemap-lint/resolve"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
@@ -58,13 +59,13 @@ func otherReading(ws *workspace.Workspace) (*workspace.Workspace, string) {
 // reader and a YAML 1.2 converter, against the other reading too: a test
 // passes only when it passes under both, and a difference is shown in the
 // test's error.
-func runTestsBothReadings(r *run, res *resolve.Resolver, tests []*fixtures.Test) []report.TestResult {
+func runTestsBothReadings(u *project.Project, res *resolve.Resolver, tests []*fixtures.Test) []report.TestResult {
 	out := runTests(res, tests)
-	altWS, name := otherReading(r.proj.Workspace)
+	altWS, name := otherReading(u.Workspace)
 	if altWS == nil {
 		return out
 	}
-	alt := runTests(resolve.New(altWS, r.resolverOptions()), tests)
+	alt := runTests(resolve.New(altWS, unitResolverOptions(u)), tests)
 	for i := range out {
 		a, o := alt[i], &out[i]
 		if a.Passed == o.Passed && slices.Equal(a.Roles, o.Roles) && a.Error == o.Error {

@@ -12,15 +12,17 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
-// run holds what one checking command needs: flags, the loaded project and
-// the check settings.
+// run holds what one checking command needs: flags, the loaded units and
+// their check settings.
 type run struct {
-	env      Env
-	flags    *commonFlags
-	paths    []string
-	dir      string
-	proj     *project.Project
-	settings *lint.Settings
+	env   Env
+	flags *commonFlags
+	paths []string
+	dir   string
+	// all is everything loaded; proj is its first unit (explain checks
+	// exactly one).
+	all  *project.Run
+	proj *project.Project
 	// userFile is explain's --user FILE, an input like the others.
 	userFile string
 	// failing says the exit code will not be zero (set before writing).
@@ -40,11 +42,11 @@ func newRun(env Env, cf *commonFlags, paths []string) (*run, error) {
 	return &run{env: env, flags: cf, paths: paths, dir: dir}, nil
 }
 
-// open loads the config, catalog, workspace and fixtures. It returns
-// workspace.ErrNoFiles (with an empty workspace) when there is nothing to
-// check; other problems are usage errors.
+// open loads the configs, catalogs, workspaces and fixtures of every unit.
+// It returns workspace.ErrNoFiles (with an empty run) when there is nothing
+// to check; other problems are usage errors.
 func (r *run) open() error {
-	p, err := project.Open(project.Options{Dir: r.dir, Paths: r.paths, ConfigFile: r.flags.config,
+	all, err := project.OpenRun(project.Options{Dir: r.dir, Paths: r.paths, ConfigFile: r.flags.config,
 		KnownChecks: lint.KnownChecks(), Stdin: r.env.Stdin, StdinName: r.flags.stdinFilename})
 	switch {
 	case errors.Is(err, workspace.ErrNoFiles):
@@ -56,20 +58,25 @@ func (r *run) open() error {
 		}
 		return usagef("%s", msg)
 	}
-	r.proj = p
-	r.settings = lint.NewSettings(p)
+	r.all = all
+	if len(all.Units) > 0 {
+		r.proj = all.Units[0]
+	}
 	return err
 }
 
-// resolver prepares role resolution for the run.
-func (r *run) resolver() *resolve.Resolver {
-	return resolve.New(r.proj.Workspace, r.resolverOptions())
+// resolver prepares role resolution for the first unit.
+func (r *run) resolver() *resolve.Resolver { return unitResolver(r.proj) }
+
+// unitResolver prepares role resolution for one unit.
+func unitResolver(p *project.Project) *resolve.Resolver {
+	return resolve.New(p.Workspace, unitResolverOptions(p))
 }
 
-// resolverOptions are the resolution settings of the run.
-func (r *run) resolverOptions() resolve.Options {
-	return resolve.Options{Config: r.proj.Config,
-		Scripting: lint.ScriptSettings(r.proj.Config.Scripting), Normalizer: r.proj.Normalizer}
+// unitResolverOptions are the resolution settings of one unit.
+func unitResolverOptions(p *project.Project) resolve.Options {
+	return resolve.Options{Config: p.Config,
+		Scripting: lint.ScriptSettings(p.Config.Scripting), Normalizer: p.Normalizer}
 }
 
 // rel renders p relative to the working directory with / separators when

@@ -11,8 +11,8 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
-	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
+	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
@@ -77,6 +77,9 @@ type Config struct {
 	Root string
 
 	pathRefs []pathRef // file paths written in the config, for Load to confine
+	// Clusters are the clusters the config declares, in config order
+	// (none: the whole repository is one cluster).
+	Clusters []*Cluster
 }
 
 // Roles is the role catalog part of the config.
@@ -148,26 +151,26 @@ func Load(path string, opt LoadOptions) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Root = fsys.Dir()
-	if err := c.checkPaths(fsys); err != nil {
-		return nil, err
+	read := map[string]*ESSettings{}
+	for _, cc := range c.withClusters() {
+		cc.Root = fsys.Dir()
+		if err := cc.checkPaths(fsys); err != nil {
+			return nil, err
+		}
+		if err := cc.loadES(name, fsys, read); err != nil {
+			return nil, err
+		}
 	}
-	if c.ElasticsearchYML == "" {
-		return c, nil
-	}
-	esName := displayPath(c.ElasticsearchYML)
-	esData, err := fsys.ReadFile(c.ElasticsearchYML, maxESYMLSize)
-	if err != nil {
-		pos := c.ElasticsearchYMLSpan.Range().Start
-		return nil, ErrorList{{File: name, Line: pos.Line, Col: pos.Col,
-			Msg: fmt.Sprintf("elasticsearch_yml: cannot read %q: %s", esName, confinedReason(err))}}
-	}
-	es, err := ParseElasticsearchYML(esName, esData)
-	if err != nil {
-		return nil, err
-	}
-	c.applyES(es)
 	return c, nil
+}
+
+// withClusters returns the config and the configs of its clusters.
+func (c *Config) withClusters() []*Config {
+	out := []*Config{c}
+	for _, cl := range c.Clusters {
+		out = append(out, cl.Config)
+	}
+	return out
 }
 
 // confinedReason words a refused or failed confined read.
@@ -176,6 +179,32 @@ func confinedReason(err error) string {
 		return "it " + repofs.Describe(err)
 	}
 	return repofs.Describe(err)
+}
+
+// loadES reads the elasticsearch_yml the config names, if any, through the
+// repository root and merges it; read caches the files already read by
+// path (clusters share them).
+func (c *Config) loadES(name string, fsys *repofs.FS, read map[string]*ESSettings) error {
+	if c.ElasticsearchYML == "" {
+		return nil
+	}
+	es := read[c.ElasticsearchYML]
+	if es == nil {
+		esName := displayPath(c.ElasticsearchYML)
+		esData, err := fsys.ReadFile(c.ElasticsearchYML, maxESYMLSize)
+		if err != nil {
+			pos := c.ElasticsearchYMLSpan.Range().Start
+			return ErrorList{{File: name, Line: pos.Line, Col: pos.Col,
+				Msg: fmt.Sprintf("elasticsearch_yml: cannot read %q: %s", esName, confinedReason(err))}}
+		}
+		es, err = ParseElasticsearchYML(esName, esData)
+		if err != nil {
+			return err
+		}
+		read[c.ElasticsearchYML] = es
+	}
+	c.applyES(es)
+	return nil
 }
 
 // Parse validates config bytes; name is the file's path, used in messages
@@ -228,15 +257,6 @@ func displayPath(path string) string {
 	return abs
 }
 
-// unwrapPathError drops the repeated path from *fs.PathError messages.
-func unwrapPathError(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
 // Level returns the level the config sets for check, or def.
 func (c *Config) Level(check string, def diag.Level) diag.Level {
 	if l, ok := c.Checks[check]; ok && l != diag.Default {
@@ -287,7 +307,7 @@ func (c *Config) Excluded(relPath string) bool {
 // working directory a file walker reports paths against).
 func (c *Config) ExcludedFrom(baseDir string) func(rel string) bool {
 	return func(rel string) bool {
-		return c.Excluded(c.Rel(filepath.Join(baseDir, filepath.FromSlash(rel))))
+		return c.Excluded(c.Rel(AbsFrom(baseDir, rel)))
 	}
 }
 

@@ -13,4 +13,10 @@
 // They are combined by name: a realm defined in both places takes every
 // field the config entry sets from the config and the rest from
 // elasticsearch.yml (the config wins).
+//
+// A config may declare clusters (several Elasticsearch clusters kept in one
+// repository). Each Cluster has the paths of its files and its own effective
+// Config: the document's top-level keys with the cluster's keys in their
+// place, decoded by the same code as the top level, so that every key (one
+// added later included) can be set per cluster without code of its own.
 package config

@@ -26,6 +26,8 @@ func FuzzLoad(f *testing.F) {
 		"exclude: []\n---\nexclude: []\n",
 		"es_version: 8.10\nrealms: [{name: a, type: ldpa, order: 0x10}]\n",
 		"checks: {\"\": \"\"}\nignore: [[], {}, {reason: \"\"}]\n",
+		"es_version: \"9.1\"\nclusters:\n  prod: {paths: [\"envs/prod/**\"], es_version: \"8.19\", checks: {match-all: off}}\n  staging: {paths: [envs/staging], exclude: [x], clusters: {}}\n",
+		"clusters: {a: {}, \"\": {paths: []}, b: [], c: *x}\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))

@@ -23,7 +23,7 @@ type decoder struct {
 // Keys of each mapping in the config, in the order SPEC §1.3 lists them.
 var (
 	topKeys = []string{"es_version", "mappings", "exclude", "role_mapping_files", "roles", "realms",
-		"elasticsearch_yml", "scripting", "privileged_roles", "anonymous_roles", "checks", "ignore", "yaml_reader"}
+		"elasticsearch_yml", "scripting", "privileged_roles", "anonymous_roles", "checks", "ignore", "yaml_reader", "clusters"}
 	rolesKeys     = []string{"builtin", "names", "files"}
 	realmKeys     = []string{"name", "type", "role_mapping_file", "unmapped_groups_as_roles", "enabled", "order"}
 	scriptingKeys = []string{"allowed_types", "allowed_contexts"}
@@ -47,8 +47,11 @@ func (d *decoder) top(root *yaml.Node) {
 		d.errorf(root, "the config must be a mapping of keys (es_version, exclude, ...), got %s", kindName(root))
 		return
 	}
+	var clusters *yaml.Node
 	d.fields(root, "", topKeys, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "clusters":
+			clusters = v
 		case "es_version":
 			d.esVersion(v)
 		case "mappings":
@@ -83,6 +86,9 @@ func (d *decoder) top(root *yaml.Node) {
 			d.yamlReader(v)
 		}
 	})
+	if clusters != nil && len(d.errs) == 0 {
+		d.clusters(root, clusters)
+	}
 }
 
 // fields walks a mapping: keys must be unique strings from known; fn gets

@@ -77,6 +77,10 @@ type Diagnostic struct {
 	Pointer string
 	// Related lists other places worth showing.
 	Related []Related
+	// Cluster names the cluster of the config's `clusters` the finding was
+	// made in ("" when the config declares none, or for a finding true in
+	// every cluster that saw the file).
+	Cluster string
 }
 
 // At builds a diagnostic for check at span with a formatted message.

@@ -63,6 +63,15 @@ type Settings struct {
 	FixtureFindings []diag.Diagnostic
 	// FixtureUsers are the users of the valid fixture tests.
 	FixtureUsers []FixtureUser
+	// Ignores, when set, tracks the use of the config's ignore entries
+	// across the runs of several units (the clusters of one config): Run
+	// then applies them but leaves the unused-ignore findings to
+	// IgnoreFindings, called once after every unit ran.
+	Ignores *config.IgnoreTracker
+	// IgnoreCovered reports whether every file an ignore entry could apply
+	// to was checked (nil: all were); unused-ignore speaks only about
+	// such entries.
+	IgnoreCovered func(*config.IgnoreRule) bool
 
 	// satisfiable memoizes rule analysis: several checks ask the same
 	// question about the same rules.

@@ -1,19 +1,19 @@
 // Package project loads everything one run of rolemap-lint looks at: the
-// configuration (.rolemap-lint.yaml and the elasticsearch.yml it names),
-// the catalog of roles, the workspace of mapping sources and DN files, and
-// the fixture tests. The command line and the documentation examples share
-// it, so that both see a repository exactly the same way.
+// configurations (.rolemap-lint.yaml per PATH, the elasticsearch.yml they
+// name), the catalogs of roles, the workspaces of mapping sources and DN
+// files, and the fixture tests. OpenRun splits a run into units — one per
+// config file in use and per cluster it declares — each checked on its own;
+// Open loads a run of one unit. The command line and the documentation
+// examples share it, so that both see a repository exactly the same way.
 package project
 
 import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
@@ -35,7 +35,7 @@ type Options struct {
 	Paths []string
 	// ConfigFile is --config ("" = discover .rolemap-lint.yaml).
 	ConfigFile string
-	// NoParentConfig looks for the config in Dir only, not in its parents.
+	// NoParentConfig looks for config files no higher than Dir.
 	NoParentConfig bool
 	// KnownChecks are the check ids the config's `checks` may name.
 	KnownChecks map[string]bool
@@ -46,8 +46,13 @@ type Options struct {
 
 // Project is one loaded repository.
 type Project struct {
-	Dir    string
+	Dir string
+	// Config is the effective configuration: the cluster's, when the
+	// config declares clusters.
 	Config *config.Config
+	// Cluster names the cluster this project checks ("" when the config
+	// declares none, or for the files in no cluster).
+	Cluster string
 	// Catalog are the roles that exist; CatalogFindings the problems of
 	// the roles files.
 	Catalog         *catalog.Catalog
@@ -70,59 +75,36 @@ func usage(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrUsage, fmt.Sprintf(format, args...))
 }
 
-// Open loads the configuration, the roles catalog, the workspace and the
-// fixtures. workspace.ErrNoFiles is returned with a fully loaded project
-// when the paths hold no role mapping source.
+// Open loads a run that must hold exactly one unit (one config, no
+// clusters, or PATHs inside one cluster) and returns it. workspace.ErrNoFiles
+// is returned (wrapped) with a project whose workspace is empty when the
+// paths hold no candidate file. Callers that check whole repositories use
+// OpenRun.
 func Open(opt Options) (*Project, error) {
-	p := &Project{Dir: opt.Dir, Normalizer: dn.NewNormalizer(dn.DefaultCacheEntries)}
-	cfg, err := p.loadConfig(opt)
-	if err != nil {
+	r, err := OpenRun(opt)
+	if r == nil {
 		return nil, err
 	}
-	p.Config = cfg
-	if err := p.loadCatalog(); err != nil {
-		return nil, err
-	}
-	paths := make([]string, len(opt.Paths))
-	for i, path := range opt.Paths {
-		paths[i] = path
-		if path != "-" {
-			paths[i] = p.Abs(path)
+	switch len(r.Units) {
+	case 0:
+		p := &Project{Dir: opt.Dir, Normalizer: dn.NewNormalizer(dn.DefaultCacheEntries),
+			Workspace: &workspace.Workspace{Skipped: r.Skipped, Notes: r.Notes, Decisions: r.Decisions}}
+		p.Config = config.Default()
+		p.Config.Dir = opt.Dir
+		if len(r.groups) > 0 {
+			p.Config = r.groups[0].cfg
 		}
-	}
-	ws, err := workspace.Load(workspace.Options{
-		Dir:           p.Dir,
-		Paths:         paths,
-		Stdin:         opt.Stdin,
-		StdinName:     opt.StdinName,
-		Excluded:      cfg.ExcludedFrom(p.Dir),
-		Role:          p.fileRole,
-		DNFileOptions: p.dnFileOptions,
-		ConfigDir:     func(string) string { return cfg.ConfigDir() },
-		Version:       cfg.ESVersion,
-		Patterns:      &automaton.Cache{},
-		YAMLReader:    cfg.YAMLReader,
-	})
-	var noMappings error
-	if errors.Is(err, workspace.ErrNoFiles) {
-		// Keep what was found: -v says why each file was skipped.
-		noMappings, err = err, nil
-	}
-	if err != nil {
-		return nil, usage("%v", err)
-	}
-	dnDiags, dnNotes := p.missingDNFiles()
-	ws.Diags = append(ws.Diags, dnDiags...)
-	ws.Notes = append(ws.Notes, dnNotes...)
-	p.Workspace = ws
-	for _, f := range ws.Files {
-		if f.Kind == workspace.FixtureFile {
-			tests, diags := fixtures.Parse(f.Source, f.Docs)
-			p.Tests = append(p.Tests, tests...)
-			p.FixtureFindings = append(p.FixtureFindings, diags...)
+		if cerr := p.loadCatalog(); cerr != nil {
+			return nil, cerr
 		}
+		return p, err
+	case 1:
+		p := r.Units[0]
+		p.Workspace.Notes = append(r.Notes, p.Workspace.Notes...)
+		p.Workspace.Decisions = r.Decisions
+		return p, err
 	}
-	return p, noMappings
+	return nil, usage("the paths hold %d clusters or config files; check them with OpenRun", len(r.Units))
 }
 
 // Abs resolves a path against the working directory.
@@ -143,32 +125,9 @@ func (p *Project) Rel(path string) string {
 	return filepath.ToSlash(rel)
 }
 
-// loadConfig reads --config, or the .rolemap-lint.yaml found from the
-// working directory up to the repository root, or the defaults.
-func (p *Project) loadConfig(opt Options) (*config.Config, error) {
-	path := opt.ConfigFile
-	switch {
-	case path != "":
-		path = p.Abs(path)
-		if _, err := os.Stat(path); err != nil {
-			return nil, usage("--config %s: no such file", opt.ConfigFile)
-		}
-	case opt.NoParentConfig:
-		for _, name := range []string{".rolemap-lint.yaml", ".rolemap-lint.yml"} {
-			if _, err := os.Stat(filepath.Join(p.Dir, name)); err == nil {
-				path = filepath.Join(p.Dir, name)
-				break
-			}
-		}
-	default:
-		found, ok, err := config.Discover(p.Dir)
-		if err != nil {
-			return nil, usage("looking for .rolemap-lint.yaml: %v", err)
-		}
-		if ok {
-			path = found
-		}
-	}
+// loadConfigFile reads the config file at path (absolute), or returns the
+// defaults when path is "".
+func (p *Project) loadConfigFile(opt Options, path string) (*config.Config, error) {
 	if path == "" {
 		cfg := config.Default()
 		cfg.Dir = p.Dir
@@ -183,13 +142,23 @@ func (p *Project) loadConfig(opt Options) (*config.Config, error) {
 		return nil, usage("%v", err)
 	}
 	// Findings about the config files name them like every other file.
-	if cfg.File != nil {
-		cfg.File.Name = p.Rel(cfg.File.Name)
-	}
-	if cfg.ES != nil && cfg.ES.Settings != nil && cfg.ES.Settings.File != nil {
-		cfg.ES.Settings.File.Name = p.Rel(cfg.ES.Settings.File.Name)
+	for _, c := range append([]*config.Config{cfg}, clusterConfigs(cfg)...) {
+		if c.File != nil && c.File.Name != p.Rel(path) {
+			c.File.Name = p.Rel(c.File.Name)
+		}
+		if c.ES != nil && c.ES.Settings != nil && c.ES.Settings.File != nil {
+			c.ES.Settings.File.Name = p.Rel(c.ES.Settings.File.Name)
+		}
 	}
 	return cfg, nil
+}
+
+func clusterConfigs(cfg *config.Config) []*config.Config {
+	out := make([]*config.Config, len(cfg.Clusters))
+	for i, cl := range cfg.Clusters {
+		out[i] = cl.Config
+	}
+	return out
 }
 
 // loadCatalog reads the roles files the config names and builds the
@@ -217,27 +186,11 @@ func (p *Project) loadCatalog() error {
 	return nil
 }
 
-// fileRole classifies a working-directory-relative path by the config.
-func (p *Project) fileRole(rel string) workspace.FileRole {
-	cr := p.Config.Rel(filepath.Join(p.Dir, filepath.FromSlash(rel)))
-	switch {
-	case p.Config.IsRolesFile(cr):
-		return workspace.IgnoredRolesFile
-	case p.Config.IsConfigInput(cr):
-		return workspace.Ignored
-	case p.Config.IsRoleMappingFile(cr):
-		return workspace.RoleMappingFile
-	case p.Config.IsMappingsClaim(cr):
-		return workspace.ClaimedMapping
-	}
-	return workspace.Auto
-}
-
 // dnFileOptions says how Elasticsearch reads a role_mapping.yml: strictly
 // when a realm using it sets files.role_mapping explicitly, and naming the
 // realm in its messages.
 func (p *Project) dnFileOptions(rel string) rolemapfile.Options {
-	abs := filepath.Join(p.Dir, filepath.FromSlash(rel))
+	abs := config.AbsFrom(p.Dir, rel)
 	o := rolemapfile.Options{Path: abs}
 	for _, realm := range p.Config.RoleMappingFileRealms(abs) {
 		if o.RealmName == "" {

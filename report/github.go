@@ -78,6 +78,9 @@ func annotations(r *Result) []annotation {
 
 func findingAnnotation(d diag.Diagnostic) annotation {
 	a := annotation{command: githubCommand(d.Level), file: spanFile(d), title: d.Check, message: d.Message}
+	if d.Cluster != "" {
+		a.message = "cluster " + d.Cluster + ": " + a.message
+	}
 	if rel := relatedLines(d); len(rel) > 0 {
 		a.message += "\n" + strings.Join(rel, "\n")
 	}

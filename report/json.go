@@ -19,6 +19,7 @@ type jsonFinding struct {
 	EndColumn int    `json:"end_column"`
 	Mapping   string `json:"mapping,omitempty"`
 	Pointer   string `json:"pointer,omitempty"`
+	Cluster   string `json:"cluster,omitempty"`
 }
 
 type jsonReport struct {
@@ -33,7 +34,7 @@ func toJSONFinding(d diag.Diagnostic) jsonFinding {
 	r := d.Span.Range()
 	f := jsonFinding{Check: d.Check, Level: d.Level.String(), Message: d.Message,
 		Line: r.Start.Line, Column: r.Start.Col, EndLine: r.End.Line, EndColumn: r.End.Col,
-		Mapping: d.Mapping, Pointer: d.Pointer}
+		Mapping: d.Mapping, Pointer: d.Pointer, Cluster: d.Cluster}
 	if d.Span.File != nil {
 		f.File = d.Span.File.Name
 	}

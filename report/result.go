@@ -16,6 +16,9 @@ type TestResult struct {
 	Missing    []string `json:"missing"`
 	Unexpected []string `json:"unexpected"`
 	Error      string   `json:"error"`
+	// Cluster names the cluster the test ran against, when the config
+	// declares clusters.
+	Cluster string `json:"cluster,omitempty"`
 	// Grants explains, for each unexpected role, which mappings granted it
 	// ("file:line mapping-name"); text output shows it.
 	Grants map[string][]string `json:"-"`
@@ -32,6 +35,11 @@ type Summary struct {
 	Tests        int `json:"tests"`
 	Passed       int `json:"passed"`
 	Failed       int `json:"failed"`
+	// Configs are the config files used (several in a monorepo of teams);
+	// absent when no config file applies.
+	Configs []string `json:"configs,omitempty"`
+	// Clusters are the clusters checked, when a config declares them.
+	Clusters []string `json:"clusters,omitempty"`
 }
 
 // Result is everything a run reports.
@@ -46,6 +54,9 @@ type Result struct {
 	Notes []string
 	// Coverage is set when --coverage asked for it.
 	Coverage *Coverage
+	// TestsRun says the fixtures were run (check, test), so that a run
+	// without any says "0 tests".
+	TestsRun bool
 }
 
 // Count fills the finding and test counters of the summary.

@@ -220,6 +220,9 @@ func sarifFinding(d diag.Diagnostic, table *ruleTable, fp fingerprinter) sarifRe
 	if d.Pointer != "" {
 		props["pointer"] = d.Pointer
 	}
+	if d.Cluster != "" {
+		props["cluster"] = d.Cluster
+	}
 	if len(props) > 0 {
 		res.Properties = props
 	}

@@ -27,6 +27,9 @@ const (
 type textWriter struct {
 	w   *bufio.Writer
 	opt Options
+	// clusters is true when the run checked several clusters: findings
+	// and tests then name theirs.
+	clusters bool
 }
 
 func (t *textWriter) paint(code, s string) string {
@@ -47,7 +50,7 @@ func (t *textWriter) paint(code, s string) string {
 // line can start as a CI runner command (safetext.Guard).
 func Text(w io.Writer, r *Result, opt Options) error {
 	g := safetext.NewGuard(w)
-	t := &textWriter{w: bufio.NewWriter(g), opt: opt}
+	t := &textWriter{w: bufio.NewWriter(g), opt: opt, clusters: len(r.Summary.Clusters) > 1}
 	for _, d := range r.Findings {
 		t.finding(d)
 	}
@@ -96,8 +99,12 @@ func (t *textWriter) finding(d diag.Diagnostic) {
 	if rg.Start.IsValid() {
 		loc = fmt.Sprintf("%s:%d:%d", name, rg.Start.Line, rg.Start.Col)
 	}
+	msg := d.Message
+	if t.clusters && d.Cluster != "" {
+		msg = "cluster " + d.Cluster + ": " + msg
+	}
 	fmt.Fprintf(t.w, "%s: %s: %s %s\n", t.paint(ansiBold, esc(loc)), t.paint(levelColor(d.Level), d.Level.String()),
-		esc(d.Message), t.paint(ansiGray, "["+esc(d.Check)+"]"))
+		esc(msg), t.paint(ansiGray, "["+esc(d.Check)+"]"))
 	if rg.Start.IsValid() && len(d.Span.File.Content) > 0 {
 		t.snippet(d.Span.File, rg, levelColor(d.Level))
 	}
@@ -143,16 +150,24 @@ func (t *textWriter) snippet(f *source.File, rg source.Range, color string) {
 	fmt.Fprintf(t.w, " %s | %s%s\n", gutter, pad.String(), t.paint(color, caret))
 }
 
+// cluster names a test's cluster when the run checked several.
+func (t *textWriter) cluster(name string) string {
+	if !t.clusters || name == "" {
+		return ""
+	}
+	return ", cluster " + esc(name)
+}
+
 // tests prints the test results; failedOnly skips the passing ones.
 func (t *textWriter) tests(tests []TestResult, failedOnly bool) {
 	for _, tr := range tests {
 		if tr.Passed {
 			if !failedOnly {
-				fmt.Fprintf(t.w, "%s %s (%s:%d)\n", t.paint(ansiGreen, "PASS"), esc(tr.Name), esc(tr.File), tr.Line)
+				fmt.Fprintf(t.w, "%s %s (%s:%d%s)\n", t.paint(ansiGreen, "PASS"), esc(tr.Name), esc(tr.File), tr.Line, t.cluster(tr.Cluster))
 			}
 			continue
 		}
-		fmt.Fprintf(t.w, "%s %s (%s:%d)\n", t.paint(ansiRed, "FAIL"), esc(tr.Name), esc(tr.File), tr.Line)
+		fmt.Fprintf(t.w, "%s %s (%s:%d%s)\n", t.paint(ansiRed, "FAIL"), esc(tr.Name), esc(tr.File), tr.Line, t.cluster(tr.Cluster))
 		if tr.Error != "" {
 			fmt.Fprintf(t.w, "    error: %s\n", esc(tr.Error))
 		}
@@ -199,8 +214,14 @@ func (t *textWriter) summary(r *Result) {
 	if s.SkippedFiles > 0 {
 		fmt.Fprintf(&b, " (skipped %s without role mappings; -v lists them)", plural(s.SkippedFiles, "file"))
 	}
-	if s.Tests > 0 {
+	switch {
+	case s.Tests > 0:
 		fmt.Fprintf(&b, "; tests: %d passed, %d failed", s.Passed, s.Failed)
+	case r.TestsRun:
+		b.WriteString("; 0 tests")
+	}
+	if len(s.Clusters) > 1 {
+		fmt.Fprintf(&b, "; clusters: %s", strings.Join(s.Clusters, ", "))
 	}
 	color := ansiGreen
 	if s.Errors > 0 || s.Failed > 0 {

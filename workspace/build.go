@@ -36,15 +36,10 @@ func (ws *Workspace) build(opt Options) {
 			ws.Diags = append(ws.Diags, diags...)
 			continue
 		case FixtureFile:
-			if !f.isFixture() {
-				f.Kind = UnrecognizedFile
-				f.Claim = Decision{File: f.Source.Name, Verdict: Skipped,
-					Reason: "named *_test.* but not a fixture file (no top-level tests: list, or another tool's tests such as helm-unittest)"}
-				ws.Skipped = append(ws.Skipped, f.Source.Name)
-				continue
-			}
 			ws.Diags = append(ws.Diags, f.parseDiags...)
 			continue
+		case UnrecognizedFile:
+			continue // decided by Read (dropForeignFixtures)
 		}
 		f.parseDiags = loader.ApplyReader(f.Docs, f.parseDiags, opt.YAMLReader)
 		if !f.strict {
@@ -81,6 +76,22 @@ func (ws *Workspace) build(opt Options) {
 // skip records a discovered file that is not a role mapping source: its
 // parse problems are dropped (it is some other tool's file), and a file
 // shaped like a fixture file gets a finding saying how to name it.
+// dropForeignFixtures skips the files named *_test.* that are not ours
+// (helm-unittest suites, JSON test vectors): they are neither fixtures nor
+// role mappings. Read decides it, so that fixtures are parsed only from
+// fixture files whichever cluster they go to.
+func (ws *Workspace) dropForeignFixtures() {
+	for _, f := range ws.Files {
+		if f.Kind != FixtureFile || f.isFixture() {
+			continue
+		}
+		f.Kind = UnrecognizedFile
+		f.Claim = Decision{File: f.Source.Name, Verdict: Skipped,
+			Reason: "named *_test.* but not a fixture file (no top-level tests: list, or another tool's tests such as helm-unittest)"}
+		ws.Skipped = append(ws.Skipped, f.Source.Name)
+	}
+}
+
 func (ws *Workspace) skip(f *File) {
 	f.Kind = UnrecognizedFile
 	f.Claim = Decision{File: f.Source.Name, Verdict: Skipped, Reason: f.skipReason()}

@@ -173,7 +173,7 @@ func TestExamplesStillClaimed(t *testing.T) {
 		}
 		rel := filepath.ToSlash(p)
 		switch {
-		case d.IsDir(), !isCandidateName(p), IsFixtureName(p),
+		case d.IsDir(), !isCandidateName(p), IsFixtureName(p), IsConfigName(p),
 			strings.Contains(rel, "/examples/roles/"), strings.HasSuffix(rel, "/elasticsearch.yml"):
 			return nil
 		}

@@ -140,17 +140,26 @@ type Workspace struct {
 // that -v can still say why each file was skipped.
 var ErrNoFiles = errors.New("no role mappings found")
 
-// Load discovers, reads and parses everything under the options' paths.
+// Load discovers, reads and parses everything under the options' paths,
+// and builds the mappings. ErrNoFiles comes with the workspace when no file
+// is a role mapping source, so that -v can still say why each was skipped.
 func Load(opt Options) (*Workspace, error) {
-	if opt.Excluded == nil {
-		opt.Excluded = func(string) bool { return false }
+	ws, err := Read(opt)
+	if err != nil {
+		return ws, err
 	}
-	if opt.Patterns == nil {
-		opt.Patterns = &automaton.Cache{}
+	ws.Build(opt)
+	if !ws.HasMappingSources() {
+		return ws, ErrNoFiles
 	}
-	if opt.MaxFileSize <= 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
-	}
+	return ws, nil
+}
+
+// Read discovers, reads and parses the files under the options' paths
+// without building their mappings: Build does that, so that a caller can
+// split the files into clusters and build each with its own options.
+func Read(opt Options) (*Workspace, error) {
+	opt.defaults()
 	if opt.Dir == "" {
 		wd, err := os.Getwd()
 		if err != nil {
@@ -216,11 +225,7 @@ func Load(opt Options) (*Workspace, error) {
 	}
 	parseAll(files, pathOf, opt)
 	ws.Files = files
-	ws.build(opt)
-	ws.sortDecisions()
-	if !ws.HasMappingSources() {
-		return ws, ErrNoFiles
-	}
+	ws.dropForeignFixtures()
 	return ws, nil
 }
 
