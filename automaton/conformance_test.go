@@ -119,7 +119,7 @@ func stringList(v any) []string {
 }
 
 // Examples asserted by Elasticsearch's ExpressionModelPredicateTests and
-// ExpressionParserTests (es-semantics.md §4.3).
+// ExpressionParserTests (docs/semantics.md, "Typed comparison").
 func TestElasticsearchPredicateExamples(t *testing.T) {
 	tests := []struct {
 		value   string

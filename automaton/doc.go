@@ -3,7 +3,7 @@
 // questions about them: matching, emptiness, totality, inclusion, set
 // operations and shortest witnesses.
 //
-// Two pattern languages occur in role-mapping rules (es-semantics.md §4.4):
+// Two pattern languages occur in role-mapping rules (docs/semantics.md, "Pattern kinds"):
 // Elasticsearch wildcards (Automatons.wildcard: '*' any string, '?' one
 // character, '\' escapes the next character, a trailing '\' is literal) and
 // Lucene regular expressions written between slashes (new RegExp(s) with

@@ -10,7 +10,7 @@
 // pull requests that added, deprecated and removed roles, and the
 // built-in-roles documentation); every entry names its sources. Builtin
 // returns the roles of one version. A role is privileged when it grants the
-// cluster privilege "all" or "manage_security" (SPEC §5): among the
+// cluster privilege "all" or "manage_security" (docs/checks.md, privileged-broad-grant): among the
 // built-ins only superuser does. Roles meant for Elastic's own system users
 // (kibana_system, logstash_system, beats_system, apm_system,
 // remote_monitoring_collector, ...) are flagged Internal: mapping end users

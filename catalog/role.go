@@ -57,7 +57,7 @@ type Privileges struct {
 	// SecurityAdmin lists other security-administration cluster privileges
 	// the role holds (manage_api_key, manage_own_api_key, grant_api_key,
 	// manage_service_account, manage_token, ...). They do not make a role
-	// privileged in the SPEC's sense but are worth knowing.
+	// privileged in the sense of privileged-broad-grant but are worth knowing.
 	SecurityAdmin []string
 	// RunAs lists the run_as patterns as written.
 	RunAs []string
@@ -68,7 +68,7 @@ type Privileges struct {
 	IndexAllOnAll bool
 }
 
-// privileged applies the SPEC's definition: cluster "all" or
+// privileged applies the definition of privileged-broad-grant: cluster "all" or
 // "manage_security"; for file roles also run_as reaching the superuser.
 func (p Privileges) privileged() bool {
 	return p.ClusterAll || p.ManageSecurity || p.RunAsSuperuser

@@ -1,4 +1,4 @@
-// Package cli implements the rolemap-lint command line (SPEC §2): command
+// Package cli implements the rolemap-lint command line (docs/usage.md, "Commands"): command
 // dispatch, flags, config discovery, running the checks and reporting.
 package cli
 
@@ -13,7 +13,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/safetext"
 )
 
-// Exit codes (SPEC §4).
+// Exit codes (docs/usage.md, "Exit codes").
 const (
 	ExitOK       = 0
 	ExitFindings = 1

@@ -16,7 +16,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
-// Config is a loaded .rolemap-lint.yaml (SPEC §1.3), merged with the
+// Config is a loaded .rolemap-lint.yaml (docs/usage.md, "Configuration"), merged with the
 // elasticsearch.yml it names.
 type Config struct {
 	// Path is the config file as named in messages ("" for Default).

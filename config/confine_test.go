@@ -24,7 +24,7 @@ func hostileRepo(t *testing.T) (work, repo string) {
 		"outside/elasticsearch.yml": "SECRET: x\n",
 		"repo/.git/config":          "SECRET: token\n",
 		"repo/roles/a.yml":          "a: {}\n",
-		"repo/shared/s.yml":         "s: {}\n",
+		"repo/common/s.yml":         "s: {}\n",
 		"repo/team/x.yml":           "x: {}\n",
 	} {
 		p := filepath.Join(work, filepath.FromSlash(name))
@@ -64,10 +64,10 @@ func TestExpandGlobsConfined(t *testing.T) {
 		err          string
 	}{
 		{repo, "roles/*.yml", []string{"repo/roles/a.yml", "repo/roles/alias.yml"}, ""},
-		{repo, "**/*.yml", []string{"repo/roles/a.yml", "repo/roles/alias.yml", "repo/shared/s.yml", "repo/team/x.yml"}, ""},
+		{repo, "**/*.yml", []string{"repo/common/s.yml", "repo/roles/a.yml", "repo/roles/alias.yml", "repo/team/x.yml"}, ""},
 		{repo, "**/config", nil, ""},
 		{repo, ".*/*", nil, ""},
-		{filepath.Join(repo, "team"), "../shared/*.yml", []string{"repo/shared/s.yml"}, ""},
+		{filepath.Join(repo, "team"), "../common/*.yml", []string{"repo/common/s.yml"}, ""},
 		{repo, "../outside/*", nil, "leaves the repository"},
 		{repo, "{roles,../outside}/*", nil, "leaves the repository"},
 		{filepath.Join(repo, "team"), "../../outside/*.yml", nil, "leaves the repository"},

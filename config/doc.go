@@ -1,5 +1,5 @@
 // Package config reads rolemap-lint's own configuration (.rolemap-lint.yaml,
-// SPEC §1.3) and the parts of an Elasticsearch elasticsearch.yml that change
+// docs/usage.md, "Configuration") and the parts of an Elasticsearch elasticsearch.yml that change
 // how role mappings behave: the realms (and which role_mapping.yml each one
 // reads), the scripting restrictions and the anonymous roles.
 //

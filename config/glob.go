@@ -24,7 +24,7 @@ import (
 //
 // Patterns are relative to the config file's directory and are matched
 // against slash-separated relative paths; dot files get no special treatment.
-// ".." may only lead a pattern (`../shared/roles.yml`): where a pattern is
+// ".." may only lead a pattern (`../common/roles.yml`): where a pattern is
 // expanded to files (roles.files), what it reaches must lie inside the
 // repository (see Config.ExpandGlobs).
 type Glob struct {

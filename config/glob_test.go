@@ -57,9 +57,9 @@ func TestGlobMatch(t *testing.T) {
 		{"./config/role_mapping.yml", "config/role_mapping.yml", true},
 		{"config//role_mapping.yml", "./config/role_mapping.yml", true},
 		{"config/role_mapping.yml/", "config/role_mapping.yml", true},
-		{"../shared/*.yml", "../shared/a.yml", true},
-		{"../../shared/*.yml", "../../shared/a.yml", true},
-		{"{../shared,roles}/*.yml", "roles/a.yml", true},
+		{"../common/*.yml", "../common/a.yml", true},
+		{"../../common/*.yml", "../../common/a.yml", true},
+		{"{../common,roles}/*.yml", "roles/a.yml", true},
 		{"*a*a*a*a*a*a*a*b", strings.Repeat("a", 60), false},
 	}
 	for _, tt := range tests {

@@ -20,7 +20,7 @@ type decoder struct {
 	errs ErrorList
 }
 
-// Keys of each mapping in the config, in the order SPEC §1.3 lists them.
+// Keys of each mapping in the config, in the order docs/usage.md, "Configuration" lists them.
 var (
 	topKeys = []string{"es_version", "mappings", "exclude", "role_mapping_files", "roles", "realms",
 		"elasticsearch_yml", "scripting", "privileged_roles", "anonymous_roles", "checks", "ignore", "yaml_reader", "clusters"}

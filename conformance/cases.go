@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 )
 
-// Case is one conformance case of es-cases.json (format: es-semantics.md
-// §13). Which fields are set depends on Kind and, for "parse" cases, on
+// Case is one conformance case of es-cases.json (format: docs/semantics.md,
+// "Conformance cases"). Which fields are set depends on Kind and, for "parse" cases, on
 // Stage. Fields whose JSON type varies from case to case, or that each
 // consumer decodes into its own types (users, models, rule and mapping
 // bodies), are kept as raw JSON; an absent field leaves them nil, a JSON
@@ -116,7 +116,7 @@ type Case struct {
 	ExpectLenientMappingsCount *int `json:"expect_lenient_mappings_count"`
 }
 
-// User is a case's UserData object (es-semantics.md §13).
+// User is a case's UserData object (docs/semantics.md, "Conformance cases").
 type User struct {
 	// Username is the principal.
 	Username string `json:"username"`

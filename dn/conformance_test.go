@@ -13,7 +13,7 @@ import (
 )
 
 // testdata/es-cases.json is the project copy of the shared conformance cases
-// (format: es-semantics.md §13). Only the cases whose outcome depends on DN
+// (format: docs/semantics.md, "Conformance cases"). Only the cases whose outcome depends on DN
 // parsing and normalization alone are used here: "dn" cases whose pattern is
 // a plain string (no wildcard, no regex), and "file" (role_mapping.yml) cases.
 
@@ -28,7 +28,7 @@ func loadESCases(t *testing.T) []conformance.Case {
 }
 
 // stringPredicate is the String branch of Elasticsearch's
-// DistinguishedNamePredicate.test (es-semantics.md §4.6 step 2).
+// DistinguishedNamePredicate.test (docs/semantics.md, "DN-aware comparison").
 func stringPredicate(n *Normalizer, userValue, ruleValue string) bool {
 	if javatext.EqualsIgnoreCase(ruleValue, userValue) {
 		return true
@@ -153,7 +153,7 @@ func TestConformanceFileCases(t *testing.T) {
 			}
 		}
 
-		// DnRoleMapper.resolveRoles (es-semantics.md §6.3).
+		// DnRoleMapper.resolveRoles (docs/semantics.md, "DN role mapping files").
 		roles := map[string]bool{}
 		var resolveErr string
 		for _, g := range u.Groups {

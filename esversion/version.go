@@ -1,6 +1,6 @@
 // Package esversion models the Elasticsearch versions whose role-mapping
 // behaviour rolemap-lint reproduces, and the behaviour that changed between
-// them (es-semantics §11).
+// them (docs/elasticsearch-versions.md).
 package esversion
 
 import (

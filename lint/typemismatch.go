@@ -6,7 +6,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/rules"
 )
 
-// stringFields always hold strings (es-semantics §4.2, §4.5).
+// stringFields always hold strings (docs/semantics.md, "User model" and "Typed comparison").
 var stringFields = map[string]bool{"username": true, "dn": true, "groups": true, "realm.name": true}
 
 var typeMismatch = &Analyzer{

@@ -12,7 +12,7 @@ import (
 )
 
 // knownFields are the fields of Elasticsearch's role-mapping user model
-// besides metadata.<key> (es-semantics §4.2).
+// besides metadata.<key> (docs/semantics.md, "User model").
 var knownFields = map[string]bool{"username": true, "dn": true, "groups": true, "realm.name": true}
 
 // fieldSuggestions maps common mistakes (lower-cased) to advice.

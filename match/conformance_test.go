@@ -13,7 +13,7 @@ import (
 )
 
 // loadCases returns the cases of one kind of es-cases.json (format:
-// es-semantics.md §13); it fails the test when there are none.
+// docs/semantics.md, "Conformance cases"); it fails the test when there are none.
 func loadCases(t *testing.T, kind string) []conformance.Case {
 	t.Helper()
 	all, err := conformance.Load(filepath.Join("..", "conformance", "testdata", "es-cases.json"))

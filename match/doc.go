@@ -2,7 +2,7 @@
 // Elasticsearch does, explains why each rule node is true or false, and
 // indexes many rules so that resolving many users stays fast.
 //
-// # The model (es-semantics §4.2)
+// # The model (docs/semantics.md, "User model")
 //
 // NewModel builds what Elasticsearch's UserRoleMapper.UserData.asModel
 // builds: a flat map with username, dn (only when the user has one), groups,

@@ -7,7 +7,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/diag"
 )
 
-// jsonFinding is the stable JSON form of a finding (SPEC §3).
+// jsonFinding is the stable JSON form of a finding (docs/usage.md, "Output formats").
 type jsonFinding struct {
 	Check     string `json:"check"`
 	Level     string `json:"level"`
@@ -41,7 +41,7 @@ func toJSONFinding(d diag.Diagnostic) jsonFinding {
 	return f
 }
 
-// JSON writes the result as the stable JSON document of SPEC §3.
+// JSON writes the result as the stable JSON document of docs/usage.md, "Output formats".
 func JSON(w io.Writer, r *Result) error {
 	out := jsonReport{Findings: []jsonFinding{}, Tests: []TestResult{}, Summary: r.Summary, Coverage: r.Coverage}
 	for _, d := range r.Findings {

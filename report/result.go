@@ -1,5 +1,5 @@
 // Package report renders a run's result: findings, fixture test results and
-// a summary, in the formats of SPEC §3.
+// a summary, in the formats of docs/usage.md, "Output formats".
 package report
 
 import (

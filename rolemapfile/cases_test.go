@@ -16,7 +16,7 @@ import (
 )
 
 // loadFileCases returns the "file" cases of es-cases.json
-// (es-semantics.md §13).
+// (docs/semantics.md, "Conformance cases").
 func loadFileCases(t *testing.T) []conformance.Case {
 	t.Helper()
 	all, err := conformance.Load(filepath.Join("..", "conformance", "testdata", "es-cases.json"))

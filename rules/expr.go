@@ -83,7 +83,7 @@ func (k ValueKind) String() string {
 // PatternKind says how a string value is matched.
 type PatternKind uint8
 
-// Pattern kinds of string values (es-semantics §4.4).
+// Pattern kinds of string values (docs/semantics.md, "Pattern kinds").
 const (
 	// Literal strings are compared with equals.
 	Literal PatternKind = iota

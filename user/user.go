@@ -1,6 +1,6 @@
 // Package user is the user a realm presents to role mapping: what a fixture
 // declares and what rule evaluation, role templates and DN file mappings
-// read (es-semantics §4.2).
+// read (docs/semantics.md, "User model").
 package user
 
 // User is one authenticated user.

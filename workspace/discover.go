@@ -30,7 +30,7 @@ func isCandidateName(name string) bool {
 	return false
 }
 
-// IsFixtureName reports whether a file name is a fixture file (SPEC §1.2).
+// IsFixtureName reports whether a file name is a fixture file (docs/usage.md, "Fixtures").
 func IsFixtureName(name string) bool {
 	base := strings.ToLower(filepath.Base(name))
 	for _, suf := range []string{"_test.yaml", "_test.yml", "_test.json"} {

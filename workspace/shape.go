@@ -4,7 +4,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
 
-// Shape is what a document holds (SPEC §1.1).
+// Shape is what a document holds (docs/usage.md, "Which files are role mappings").
 type Shape uint8
 
 // Document shapes, in the order they are tried.

@@ -1,6 +1,6 @@
 // Package workspace loads everything rolemap-lint checks: it discovers the
 // files under the given paths, parses them with positions, recognizes what
-// each document holds (SPEC §1.1) and builds the role mapping model.
+// each document holds (docs/usage.md, "Which files are role mappings") and builds the role mapping model.
 package workspace
 
 import (
