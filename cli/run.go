@@ -54,8 +54,10 @@ func (r *run) open() error {
 
 // resolver prepares role resolution for the run.
 func (r *run) resolver() *resolve.Resolver {
+	scripting := lint.ScriptSettings(r.proj.Config.Scripting)
+	scripting.Steps = r.proj.Budget.Templates()
 	return resolve.New(r.proj.Workspace, resolve.Options{Config: r.proj.Config,
-		Scripting: lint.ScriptSettings(r.proj.Config.Scripting), Normalizer: r.proj.Normalizer})
+		Scripting: scripting, Normalizer: r.proj.Normalizer})
 }
 
 // rel renders p relative to the working directory with / separators when

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -63,6 +64,9 @@ type Config struct {
 	// Problems are things to report about the configuration that do not
 	// make it unusable (see Problem).
 	Problems []Problem
+	// Limits are the sizes of the run's budgets set by the limits section
+	// (zero: the default of package budget).
+	Limits budget.Limits
 }
 
 // Roles is the role catalog part of the config.

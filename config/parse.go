@@ -23,7 +23,7 @@ type decoder struct {
 // Keys of each mapping in the config, in the order SPEC §1.3 lists them.
 var (
 	topKeys = []string{"es_version", "exclude", "role_mapping_files", "roles", "realms",
-		"elasticsearch_yml", "scripting", "privileged_roles", "anonymous_roles", "checks", "ignore"}
+		"elasticsearch_yml", "scripting", "privileged_roles", "anonymous_roles", "checks", "ignore", "limits"}
 	rolesKeys     = []string{"builtin", "names", "files"}
 	realmKeys     = []string{"name", "type", "role_mapping_file", "unmapped_groups_as_roles", "enabled", "order"}
 	scriptingKeys = []string{"allowed_types", "allowed_contexts"}
@@ -76,6 +76,8 @@ func (d *decoder) top(root *yaml.Node) {
 			d.checks(v)
 		case "ignore":
 			d.ignores(v)
+		case "limits":
+			d.limits(v)
 		}
 	})
 }

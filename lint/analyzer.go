@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rolemap-lint/rolemap-lint/analysis"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
@@ -64,9 +65,15 @@ type Settings struct {
 	// FixtureUsers are the users of the valid fixture tests.
 	FixtureUsers []FixtureUser
 
+	// Budget holds the run's budgets (nil: only per-operation bounds).
+	Budget *budget.Run
+
 	// satisfiable memoizes rule analysis: several checks ask the same
 	// question about the same rules.
 	satisfiable map[*rules.Expr]analysis.Outcome
+	// budgetFindings are the questions checks could not decide within
+	// the budget, reported by the budget check at the end of Run.
+	budgetFindings []diag.Diagnostic
 }
 
 // Pass is one analyzer's view of a run.
@@ -99,6 +106,7 @@ func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Dia
 		s.Catalog = catalog.New(s.Version, catalog.Options{Builtin: true, PrivilegedExtra: s.Config.PrivilegedRoles})
 	}
 	var out []diag.Diagnostic
+	var budgetPass *Pass
 	for _, a := range analyzers {
 		level := s.Levels[a.Name]
 		if level == diag.Off {
@@ -115,6 +123,14 @@ func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Dia
 			out = append(out, d)
 		}
 		a.Run(pass)
+		if a.Name == CheckBudget {
+			budgetPass = pass
+		}
+	}
+	if budgetPass != nil {
+		for _, d := range s.budgetFindings {
+			budgetPass.Report(d)
+		}
 	}
 	out = suppress(out, s)
 	SortDiagnostics(out)

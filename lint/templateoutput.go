@@ -2,8 +2,10 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/rolemap-lint/rolemap-lint/analysis"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/match"
@@ -82,6 +84,7 @@ func reportTemplateOutput(p *Pass, m *mapping.Mapping, fu FixtureUser) bool {
 		return false
 	}
 	scripting := ScriptSettings(p.Settings.Config.Scripting)
+	scripting.Steps = p.Settings.Budget.Templates()
 	for i, t := range m.Templates {
 		if t.IsStored() || t.ParseErr() != nil {
 			continue
@@ -89,6 +92,9 @@ func reportTemplateOutput(p *Pass, m *mapping.Mapping, fu FixtureUser) bool {
 		roles, err := t.RolesWith(scripting, model.TemplateModel())
 		var te *template.Error
 		switch {
+		case errors.Is(err, budget.ErrExhausted):
+			p.undecided(m, fmt.Sprintf("what role template %d renders for %s", i+1, fu.Test), err)
+			return true
 		case err != nil && errors.As(err, &te) && (te.Stage == template.StageOutput || te.Stage == template.StageRuntime):
 			p.Report(at(m, t.Span(), "role template %d fails for %s: %s; Elasticsearch then fails the whole role resolution, so the user cannot log in", i+1, fu.Test, err.Error()))
 			return true

@@ -8,6 +8,8 @@ package project
 import (
 	"errors"
 	"fmt"
+	"github.com/rolemap-lint/rolemap-lint/budget"
+	"github.com/rolemap-lint/rolemap-lint/loader"
 	"io"
 	"os"
 	"path/filepath"
@@ -59,6 +61,8 @@ type Project struct {
 	FixtureFindings []diag.Diagnostic
 	// Normalizer normalizes each DN once per run.
 	Normalizer *dn.Normalizer
+	// Budget holds the run's budgets, sized by the config's limits.
+	Budget *budget.Run
 }
 
 // ErrUsage marks errors that are the user's to fix (a bad config, a
@@ -79,6 +83,7 @@ func Open(opt Options) (*Project, error) {
 		return nil, err
 	}
 	p.Config = cfg
+	p.Budget = budget.New(cfg.Limits)
 	if err := p.loadCatalog(); err != nil {
 		return nil, err
 	}
@@ -98,7 +103,8 @@ func Open(opt Options) (*Project, error) {
 		Role:          p.fileRole,
 		DNFileOptions: p.dnFileOptions,
 		Version:       cfg.ESVersion,
-		Patterns:      &automaton.Cache{},
+		Patterns:      &automaton.Cache{Work: p.Budget.States(), Held: p.Budget.Patterns()},
+		YAML:          loader.YAMLOptions{MaxNodes: p.Budget.Limits.YAMLNodes, Pool: p.Budget.YAML()},
 	})
 	if errors.Is(err, workspace.ErrNoFiles) {
 		p.Workspace = &workspace.Workspace{}

@@ -60,6 +60,9 @@ type Options struct {
 	Patterns *automaton.Cache
 	// MaxFileSize limits the bytes read from one file.
 	MaxFileSize int64
+	// YAML bounds the values YAML files produce after alias expansion
+	// (per file and for the run; zero: only the per-document bound).
+	YAML loader.YAMLOptions
 	// DNFileOptions says how Elasticsearch reads a DN role mapping file
 	// (strictness, the realm named in its messages); nil reads every such
 	// file leniently.
@@ -275,7 +278,7 @@ func parseFile(f *File, path string, opt Options) []diag.Diagnostic {
 		}
 		return d
 	}
-	docs, d := loader.ParseYAML(f.Source)
+	docs, d := loader.ParseYAMLWith(f.Source, opt.YAML)
 	f.Docs = docs
 	return d
 }
