@@ -40,11 +40,11 @@ type yamlBuilder struct {
 	// left is what the file's and the run's budgets (YAMLOptions) leave
 	// for this document, counted like produced; past it the document is
 	// dropped with a budget finding (runOut).
-	left   int64
-	limit  *budget.Error
-	runOut bool
-	tooDeep   bool
-	anchors   map[*yaml.Node]*anchorState
+	left    int64
+	limit   *budget.Error
+	runOut  bool
+	tooDeep bool
+	anchors map[*yaml.Node]*anchorState
 	// aliasWarned is set once the document's alias warning was given: one
 	// warning per document says it all, and keeps alias-heavy files readable.
 	aliasWarned bool
