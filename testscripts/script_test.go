@@ -31,6 +31,9 @@ func TestScripts(t *testing.T) {
 			"exitcode": cmdExitcode,
 			"mkutf16":  cmdMkUTF16,
 			"cmpwork":  cmdCmpWork,
+			// hostile_cmds_test.go
+			"genhostile": cmdGenHostile,
+			"bounded":    cmdBounded,
 		},
 	})
 }
