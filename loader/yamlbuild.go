@@ -371,14 +371,14 @@ func (b *yamlBuilder) alias(n *yaml.Node, depth int) (*source.Value, int) {
 		return nil, 0
 	case b.budgetHit:
 		return null()
-	case int64(b.produced+st.size) > b.left:
-		b.runOut = true
-		return nil, 0
 	case b.produced+st.size > b.budget:
 		b.budgetHit = true
 		b.diags = append(b.diags, withPointer(syntaxAt(b.f, sp.Start, sp.End,
 			"alias expansion exceeds %d nodes (billion-laughs protection): *%s and later aliases in this document are not expanded", b.budget, n.Value), b.pointer()))
 		return null()
+	case int64(b.produced+st.size) > b.left:
+		b.runOut = true
+		return nil, 0
 	}
 	c := cloneValue(st.value)
 	b.produced += st.size
