@@ -66,7 +66,7 @@ func runTemplateRoleInjection(p *Pass) {
 			var produced []string
 			var first template.Production
 			for _, role := range privileged {
-				prod, err := t.CanProduce(role, vars, ops)
+				prod, err := t.CanProduceWithin(role, vars, ops, p.Settings.Budget.Templates())
 				if errors.Is(err, budget.ErrExhausted) {
 					p.undecided(m, fmt.Sprintf("whether role template %d can produce [%s]", i+1, role), err)
 					break

@@ -31,6 +31,9 @@ import (
 //     to millions of values
 //   - template: a role template of 8 nested {{#groups}} and 1,000 fixture
 //     users with 10 groups each
+//   - injection: 850 KB of mappings whose json role templates nest 8
+//     {{#groups}} around {{username}}, which template-role-injection renders
+//     for many example users
 func cmdGenHostile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: genhostile KIND DIR")
@@ -104,6 +107,18 @@ func hostileRepo(kind string) (map[string]string, error) {
 			b.WriteString("p: [" + aliases + "]\n")
 		}
 		return map[string]string{"m.yaml": b.String()}, nil
+	case "injection":
+		src := strings.Repeat("{{#groups}}", 8) + "{{username}}" + strings.Repeat("{{/groups}}", 8) + "{{#metadata.x}}{{.}}{{/metadata.x}}"
+		b.WriteString("{\n")
+		for i := range 2000 {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			fmt.Fprintf(&b, "%q: {\n  \"enabled\": true,\n  \"role_templates\": [{\"template\": {\"source\": %q}, \"format\": \"json\"}],\n"+
+				"  \"rules\": {\"field\": {\"username\": \"/[a-z]{%d}.*/\"}}\n}", "m"+strconv.Itoa(i), src, i%50+1)
+		}
+		b.WriteString("\n}\n")
+		return map[string]string{"m.json": b.String()}, nil
 	case "template":
 		src := strings.Repeat("{{#groups}}", 8) + strings.Repeat("{{/groups}}", 8) + "x"
 		b.WriteString("tests:\n")
