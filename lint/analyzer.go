@@ -15,6 +15,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/match"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/source"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
@@ -74,6 +75,8 @@ type Settings struct {
 	// budgetFindings are the questions checks could not decide within
 	// the budget, reported by the budget check at the end of Run.
 	budgetFindings []diag.Diagnostic
+	// models are the fixture users' models (see fixtureModels).
+	models []*match.Model
 }
 
 // Pass is one analyzer's view of a run.

@@ -53,17 +53,12 @@ func runTemplateOutput(p *Pass) {
 func (p *Pass) templateUsers(m *mapping.Mapping) []FixtureUser {
 	var out []FixtureUser
 	if len(p.Settings.FixtureUsers) > 0 {
-		for _, fu := range p.Settings.FixtureUsers {
-			if fu.ExpectsError {
-				continue
-			}
-			u := fu.User
-			model, err := match.NewModel(&u, nil)
-			if err != nil {
+		for i, model := range p.Settings.fixtureModels() {
+			if model == nil {
 				continue
 			}
 			if ok, err := match.Eval(m.Rules, model); err == nil && ok {
-				out = append(out, fu)
+				out = append(out, p.Settings.FixtureUsers[i])
 			}
 		}
 		return out
@@ -104,4 +99,25 @@ func reportTemplateOutput(p *Pass, m *mapping.Mapping, fu FixtureUser) bool {
 		}
 	}
 	return false
+}
+
+// fixtureModels returns the model of each fixture user, built once per run
+// (nil for a user who expects an error or cannot be modelled): every
+// template mapping is evaluated against every fixture user, and building a
+// model (normalizing each group DN) costs far more than evaluating rules.
+func (s *Settings) fixtureModels() []*match.Model {
+	if s.models != nil || len(s.FixtureUsers) == 0 {
+		return s.models
+	}
+	s.models = make([]*match.Model, len(s.FixtureUsers))
+	for i, fu := range s.FixtureUsers {
+		if fu.ExpectsError {
+			continue
+		}
+		u := fu.User
+		if model, err := match.NewModel(&u, nil); err == nil {
+			s.models[i] = model
+		}
+	}
+	return s.models
 }

@@ -185,7 +185,7 @@ func checkValue(v *rules.Value) error {
 		return fmt.Errorf("%w: nil value", ErrBadExpr)
 	}
 	if v.Undecided != nil {
-		return fmt.Errorf("pattern %s cannot be evaluated: %w", quote(v.Str), v.Undecided)
+		return v.Undecided // built once by rules.Parse: evaluations are many
 	}
 	if v.Kind == rules.StringValue && v.Pattern != rules.Literal && v.Automaton == nil {
 		return fmt.Errorf("%w: %s pattern %s has no compiled automaton", ErrBadExpr, v.Pattern, quote(v.Str))

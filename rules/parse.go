@@ -250,7 +250,7 @@ func (p *parser) stringValue(v *source.Value, ptr source.Pointer) *Value {
 		// Elasticsearch may well accept the pattern; the tool cannot tell
 		// within its budget, so the value is kept without an automaton and
 		// everything that needs it says it could not decide.
-		out.Undecided = err
+		out.Undecided = fmt.Errorf("pattern %s cannot be evaluated: %w", quote(v.Str), err)
 		out.Pattern = Wildcard
 		if automaton.IsRegexValue(v.Str) {
 			out.Pattern = Regex
