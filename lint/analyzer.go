@@ -110,6 +110,7 @@ func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Dia
 	}
 	var out []diag.Diagnostic
 	var budgetPass *Pass
+	s.budgetFindings = nil
 	for _, a := range analyzers {
 		level := s.Levels[a.Name]
 		if level == diag.Off {
