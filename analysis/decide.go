@@ -1,12 +1,14 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
 	"math/bits"
 	"sort"
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/automaton"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/user"
 )
@@ -24,6 +26,12 @@ type Options struct {
 	DN DNOracle
 	// Ops bounds automaton operations.
 	Ops automaton.Ops
+	// Budget, when set, bounds the whole run: each question draws its
+	// automaton states from Budget.Question() (which replaces Ops.Pool)
+	// and its steps (truth assignments, field decisions) from the run's
+	// analysis-step pool. A question that runs out is Unknown with
+	// Outcome.Budget set.
+	Budget *budget.Run
 }
 
 // Outcome is the answer to "can some user satisfy the expression?".
@@ -34,6 +42,10 @@ type Outcome struct {
 	Reason string
 	// Witness is a user satisfying it when Satisfiable is Yes.
 	Witness *user.User
+	// Budget is set, with Satisfiable Unknown, when the answer could not
+	// be found within the run's budget (errors.Is(Budget,
+	// budget.ErrExhausted)); it names the setting that raises the limit.
+	Budget error
 }
 
 // Satisfiable decides whether some user makes e true.
@@ -56,6 +68,33 @@ type problem struct {
 	memo   map[string]fieldResult
 	// work counts field decisions; past maxWork the answer is Unknown.
 	work int
+	// steps is the run's analysis-step pool (nil: unbounded).
+	steps *budget.Pool
+	// budgetErr is the first budget error met.
+	budgetErr error
+}
+
+// stepChunk is how many steps are charged to the pool at a time.
+const stepChunk = 1024
+
+// noteErr records an automaton error that is a budget error.
+func (p *problem) noteErr(err error) {
+	if p.budgetErr == nil && errors.Is(err, budget.ErrExhausted) {
+		p.budgetErr = err
+	}
+}
+
+// undecided returns the budget error of a value that could not be
+// compiled within the budget, if any atom has one.
+func (p *problem) undecided() error {
+	for _, a := range p.atoms {
+		for _, v := range a.Values {
+			if v.Undecided != nil {
+				return v.Undecided
+			}
+		}
+	}
+	return nil
 }
 
 // maxWork bounds the field decisions (automaton operations) of one
@@ -72,7 +111,11 @@ func decide(e *rules.Expr, negate bool, opt Options) Outcome {
 	if opt.MaxAtoms <= 0 {
 		opt.MaxAtoms = DefaultMaxAtoms
 	}
-	p := &problem{index: map[*rules.Expr]int{}, negate: negate, opt: opt, memo: map[string]fieldResult{}}
+	if opt.Budget != nil {
+		opt.Ops.Pool = opt.Budget.Question()
+	}
+	p := &problem{index: map[*rules.Expr]int{}, negate: negate, opt: opt, memo: map[string]fieldResult{},
+		steps: opt.Budget.Steps()}
 	byKey := map[string]int{}
 	e.Walk(func(x *rules.Expr) bool {
 		if x.Op != rules.Field {
@@ -92,10 +135,32 @@ func decide(e *rules.Expr, negate bool, opt Options) Outcome {
 	if n > opt.MaxAtoms {
 		return Outcome{Satisfiable: Unknown}
 	}
+	if err := p.steps.Exhausted(); err != nil {
+		return Outcome{Satisfiable: Unknown, Budget: err}
+	}
+	if err := opt.Ops.Pool.Exhausted(); err != nil {
+		return Outcome{Satisfiable: Unknown, Budget: err}
+	}
+	if p.undecided() != nil {
+		// the value's own budget finding says that nothing can evaluate it
+		return Outcome{Satisfiable: Unknown}
+	}
 	sawUnknown := false
 	firstReason := ""
 	booleanSat := false
+	// A truth assignment costs about one step per atom (evaluating the
+	// structure, sorting its atoms by field, looking up the memo).
+	pending := int64(0)
 	for mask := uint64(0); mask < 1<<n; mask++ {
+		if pending += int64(n) + 1; pending >= stepChunk {
+			if err := p.steps.Take(pending); err != nil {
+				return Outcome{Satisfiable: Unknown, Budget: err}
+			}
+			pending = 0
+		}
+		if p.budgetErr != nil {
+			return Outcome{Satisfiable: Unknown, Budget: p.budgetErr}
+		}
 		if p.eval(e, mask) == negate {
 			continue
 		}
@@ -103,6 +168,7 @@ func decide(e *rules.Expr, negate bool, opt Options) Outcome {
 		ans, reason, wit := p.consistent(mask)
 		switch ans {
 		case Yes:
+			_ = p.steps.Take(pending)
 			return Outcome{Satisfiable: Yes, Witness: wit}
 		case Unknown:
 			sawUnknown = true
@@ -112,8 +178,16 @@ func decide(e *rules.Expr, negate bool, opt Options) Outcome {
 			}
 		}
 	}
+	_ = p.steps.Take(pending)
 	if sawUnknown {
-		return Outcome{Satisfiable: Unknown}
+		out := Outcome{Satisfiable: Unknown, Budget: p.budgetErr}
+		if out.Budget == nil {
+			// the DN oracle swallows its errors: an empty pool explains them
+			if err := opt.Ops.Pool.Exhausted(); err != nil {
+				out.Budget = err
+			}
+		}
+		return out
 	}
 	if !booleanSat {
 		firstReason = "its structure is contradictory whatever the user (e.g. an empty any, or a rule and its own except)"
@@ -199,6 +273,10 @@ func (p *problem) field(f string, pos, neg []*Atom) fieldResult {
 	}
 	p.work++
 	if p.work > maxWork {
+		return fieldResult{answer: Unknown}
+	}
+	if err := p.steps.Take(int64(len(pos) + len(neg))); err != nil {
+		p.noteErr(err)
 		return fieldResult{answer: Unknown}
 	}
 	var r fieldResult

@@ -83,6 +83,7 @@ func (p *problem) stringField(f string, pos, neg []*Atom) fieldResult {
 	if ans == Unknown {
 		l, err := p.stringsFor(pos, neg)
 		if err != nil {
+			p.noteErr(err)
 			return fieldResult{answer: Unknown}
 		}
 		var ok bool
@@ -163,6 +164,7 @@ func (p *problem) metadataField(f string, pos, neg []*Atom) fieldResult {
 func (p *problem) metadataElement(a *Atom, neg []*Atom) (any, Tri) {
 	l, err := p.stringsFor([]*Atom{a}, neg)
 	if err != nil {
+		p.noteErr(err)
 		return nil, Unknown
 	}
 	if w, ok := l.Witness(); ok {

@@ -33,6 +33,8 @@ func pinned(e *rules.Expr, field string, ops automaton.Ops) (*automaton.Automato
 		for _, v := range e.Values {
 			switch {
 			case v.Kind != rules.StringValue:
+			case v.Undecided != nil:
+				return nil, v.Undecided // unknown language: pins nothing
 			case v.Automaton != nil:
 				parts = append(parts, v.Automaton)
 			default:

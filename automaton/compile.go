@@ -2,6 +2,8 @@ package automaton
 
 import (
 	"errors"
+
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"strings"
 	"unicode/utf16"
 )
@@ -13,16 +15,23 @@ import (
 // unknown <name>), *TooComplexError (TooComplexToDeterminizeException, with
 // Lucene's message), *LimitError (this package's own bounds).
 func CompileRegexp(src string, opt Options) (*Automaton, error) {
+	return compileRegexp(src, opt, nil)
+}
+
+func compileRegexp(src string, opt Options, pool *budget.Pool) (*Automaton, error) {
 	r, err := ParseRegexp(src, opt)
 	if err != nil {
 		return nil, err
 	}
-	return r.Compile()
+	return r.compile(pool)
 }
 
 // Compile builds the automaton for a parsed expression; see CompileRegexp.
-func (r *Regexp) Compile() (*Automaton, error) {
+func (r *Regexp) Compile() (*Automaton, error) { return r.compile(nil) }
+
+func (r *Regexp) compile(pool *budget.Pool) (*Automaton, error) {
 	c := newCtx(r.opt)
+	c.pool = pool
 	a, err := c.buildNode(r.root)
 	if err != nil {
 		var tc *TooComplexError
@@ -37,7 +46,7 @@ func (r *Regexp) Compile() (*Automaton, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fromLucene(d), nil
+	return c.minimized(d)
 }
 
 // CompileWildcard compiles an Elasticsearch wildcard as
@@ -50,10 +59,15 @@ func (r *Regexp) Compile() (*Automaton, error) {
 // pattern accepts nothing, as in Lucene (Elasticsearch never builds it: a
 // value without '*' is not a wildcard).
 func CompileWildcard(pattern string, opt Options) (*Automaton, error) {
+	return compileWildcard(pattern, opt, nil)
+}
+
+func compileWildcard(pattern string, opt Options, pool *budget.Pool) (*Automaton, error) {
 	if pattern == "*" {
 		return Any(), nil
 	}
 	c := newCtx(opt)
+	c.pool = pool
 	units := utf16.Encode([]rune(pattern))
 	list := make([]*fa, 0, len(units))
 	for i := 0; i < len(units); i++ {
@@ -81,7 +95,7 @@ func CompileWildcard(pattern string, opt Options) (*Automaton, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fromLucene(d), nil
+	return c.minimized(d)
 }
 
 // IsRegexValue is Automatons.isLuceneRegex: longer than one character,
@@ -101,14 +115,22 @@ func IsWildcardValue(v string) bool { return strings.Contains(v, "*") }
 // with '/' gives an *InvalidPatternError; regex errors are those of
 // CompileRegexp, with SyntaxError.Offset counted from the start of v.
 func CompileValue(v string, opt Options) (a *Automaton, pattern bool, err error) {
+	return compileValue(v, opt, nil)
+}
+
+// compileValue is CompileValue charging its construction work to pool.
+func compileValue(v string, opt Options, pool *budget.Pool) (a *Automaton, pattern bool, err error) {
 	if !IsWildcardValue(v) && !IsRegexValue(v) {
 		return Literal(v), false, nil
+	}
+	if err := pool.Exhausted(); err != nil {
+		return nil, true, err
 	}
 	if strings.HasPrefix(v, "/") {
 		if utf16Len([]rune(v)) == 1 || !strings.HasSuffix(v, "/") {
 			return nil, true, &InvalidPatternError{Value: v}
 		}
-		a, err := CompileRegexp(v[1:len(v)-1], opt)
+		a, err := compileRegexp(v[1:len(v)-1], opt, pool)
 		var se *SyntaxError
 		if errors.As(err, &se) {
 			shifted := *se
@@ -117,6 +139,15 @@ func CompileValue(v string, opt Options) (a *Automaton, pattern bool, err error)
 		}
 		return a, true, err
 	}
-	a, err = CompileWildcard(v, opt)
+	a, err = compileWildcard(v, opt, pool)
 	return a, true, err
+}
+
+// minimized is fromLucene, charging the minimization to the run's pool
+// first (it costs about as much as building the automaton once more).
+func (c *ctx) minimized(d *fa) (*Automaton, error) {
+	if err := c.pool.Take(2 * (int64(d.numStates()) + int64(d.numTransitions()))); err != nil {
+		return nil, err
+	}
+	return fromLucene(d), nil
 }

@@ -1,6 +1,10 @@
 package automaton
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/rolemap-lint/rolemap-lint/budget"
+)
 
 // Bounds this package keeps while building Lucene-shaped automata. They sit
 // far above anything a realistic role-mapping pattern needs; patterns past
@@ -18,6 +22,9 @@ type ctx struct {
 	prof      profile
 	workLimit int
 	work      int64
+	// pool, when set, is charged the same work as work, so that the
+	// compilations of a run share one bound.
+	pool *budget.Pool
 	// peakDFA is the size of the largest automaton a determinization
 	// produced, for diagnostics and tests.
 	peakDFA int
@@ -39,7 +46,7 @@ func (c *ctx) charge(states, transitions int) error {
 	if c.work > maxBuildWork {
 		return &LimitError{What: "too much construction work"}
 	}
-	return nil
+	return c.pool.Take(int64(states) + int64(transitions))
 }
 
 // chargeFA accounts for a finished automaton.

@@ -197,5 +197,10 @@ func (c *ctx) determinize(a *fa, workLimit int, limitless bool) (*fa, error) {
 	if err := c.chargeFA(r); err != nil {
 		return nil, err
 	}
+	// The subset construction's own work (not Lucene's bound, only the
+	// run's): charged once it succeeded, so Lucene's verdict comes first.
+	if err := c.pool.Take(effort); err != nil {
+		return nil, err
+	}
 	return r, nil
 }

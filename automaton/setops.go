@@ -1,5 +1,7 @@
 package automaton
 
+import "github.com/rolemap-lint/rolemap-lint/budget"
+
 // DefaultMaxStates is the state budget of set operations when Ops.MaxStates
 // is zero.
 const DefaultMaxStates = 100_000
@@ -11,7 +13,14 @@ const DefaultMaxStates = 100_000
 type Ops struct {
 	// MaxStates bounds the states explored by one operation.
 	MaxStates int
+	// Pool, when set, is charged one unit per state explored, so that a
+	// run's operations share one bound; an operation that finds it empty
+	// fails with its *budget.Error (errors.Is(err, budget.ErrExhausted)).
+	Pool *budget.Pool
 }
+
+// poolChunk is how many states are charged to the pool at a time.
+const poolChunk = 256
 
 func (o Ops) budget() int {
 	if o.MaxStates <= 0 {
@@ -69,7 +78,7 @@ func segments(x, y []ltr, f func(lo, hi, dx, dy int32)) {
 
 // product builds the product automaton of two deterministic automata;
 // state -1 is the implicit dead state of either side.
-func product(x, y *fa, mode prodMode, maxStates int, op string) (*fa, error) {
+func product(x, y *fa, mode prodMode, maxStates int, pool *budget.Pool, op string) (*fa, error) {
 	type pair struct{ p, q int32 }
 	start := pair{-1, -1}
 	if x.numStates() > 0 {
@@ -130,10 +139,16 @@ func product(x, y *fa, mode prodMode, maxStates int, op string) (*fa, error) {
 				id = int32(len(queue))
 				ids[to] = id
 				queue = append(queue, to)
+				if len(queue)%poolChunk == 0 {
+					err = pool.Take(poolChunk)
+				}
 			}
 			ts = append(ts, ltr{lo, hi, id})
 		})
 		r.trans = append(r.trans, finish(ts))
+	}
+	if err == nil {
+		err = pool.Take(int64(len(queue) % poolChunk))
 	}
 	if err != nil {
 		return nil, err
@@ -142,7 +157,10 @@ func product(x, y *fa, mode prodMode, maxStates int, op string) (*fa, error) {
 }
 
 func (o Ops) combine(a, b *Automaton, mode prodMode, op string) (*Automaton, error) {
-	p, err := product(a.fa(), b.fa(), mode, o.budget(), op)
+	if err := o.Pool.Exhausted(); err != nil {
+		return nil, err
+	}
+	p, err := product(a.fa(), b.fa(), mode, o.budget(), o.Pool, op)
 	if err != nil {
 		return nil, err
 	}
@@ -180,6 +198,9 @@ func (o Ops) SubsetOf(a, b *Automaton) (bool, error) {
 	if y.numStates() == 0 {
 		return false, nil
 	}
+	if err := o.Pool.Exhausted(); err != nil {
+		return false, err
+	}
 	type pair struct{ p, q int32 }
 	maxStates := o.budget()
 	seen := map[pair]bool{{0, 0}: true}
@@ -210,7 +231,13 @@ func (o Ops) SubsetOf(a, b *Automaton) (bool, error) {
 			}
 			seen[to] = true
 			queue = append(queue, to)
+			if len(queue)%poolChunk == 0 {
+				err = o.Pool.Take(poolChunk)
+			}
 		})
+	}
+	if err == nil {
+		err = o.Pool.Take(int64(len(queue) % poolChunk))
 	}
 	if err != nil {
 		return false, err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"io"
 	"os"
 	"path/filepath"
@@ -212,6 +213,10 @@ type Explanation struct {
 	Mappings []explainedMap   `json:"mappings"`
 	DNFiles  []explainedGrant `json:"role_mapping_files"`
 	Anon     []string         `json:"anonymous_roles"`
+
+	// undecided is set when Error is this tool's budget running out, not
+	// Elasticsearch failing the resolution.
+	undecided bool
 }
 
 type explainedUser struct {
@@ -267,6 +272,7 @@ func (r *run) explain(ws *workspace.Workspace, u *user.User) *Explanation {
 		Roles: nonNilStrings(resolution.Roles), Mappings: []explainedMap{}, DNFiles: []explainedGrant{}, Anon: []string{}}
 	if resolution.Err != nil {
 		ex.Error = resolution.Err.Error()
+		ex.undecided = errors.Is(resolution.Err, budget.ErrExhausted)
 	}
 	model, modelErr := match.NewModel(u, r.proj.Normalizer)
 	granted := map[*mapping.Mapping][]string{}

@@ -30,8 +30,13 @@ func writeExplainText(w io.Writer, ex *Explanation, color bool) error {
 	}
 	fmt.Fprintf(b, "user: %s\n", describeExplainedUser(ex.User))
 	if ex.Error != "" {
-		fmt.Fprintf(b, "%s %s\n", paint("\x1b[31m", "resolution fails:"), esc(ex.Error))
-		fmt.Fprintln(b, "  (Elasticsearch fails the login: the user gets no roles)")
+		if ex.undecided {
+			fmt.Fprintf(b, "%s %s\n", paint("\x1b[31m", "resolution undecided:"), esc(ex.Error))
+			fmt.Fprintln(b, "  (rolemap-lint could not evaluate it within its budget; this says nothing about Elasticsearch)")
+		} else {
+			fmt.Fprintf(b, "%s %s\n", paint("\x1b[31m", "resolution fails:"), esc(ex.Error))
+			fmt.Fprintln(b, "  (Elasticsearch fails the login: the user gets no roles)")
+		}
 	} else {
 		fmt.Fprintf(b, "roles: %s\n", bracket(ex.Roles))
 	}

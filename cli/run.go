@@ -73,10 +73,12 @@ func unitResolver(p *project.Project) *resolve.Resolver {
 	return resolve.New(p.Workspace, unitResolverOptions(p))
 }
 
-// unitResolverOptions are the resolution settings of one unit.
+// unitResolverOptions are the resolution settings of one unit; template
+// renderings draw on the run's template budget.
 func unitResolverOptions(p *project.Project) resolve.Options {
-	return resolve.Options{Config: p.Config,
-		Scripting: lint.ScriptSettings(p.Config.Scripting), Normalizer: p.Normalizer}
+	scripting := lint.ScriptSettings(p.Config.Scripting)
+	scripting.Steps = p.Budget.Templates()
+	return resolve.Options{Config: p.Config, Scripting: scripting, Normalizer: p.Normalizer}
 }
 
 // rel renders p relative to the working directory with / separators when

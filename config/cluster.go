@@ -32,9 +32,10 @@ type Cluster struct {
 }
 
 // clusterFixedKeys are the top-level keys a cluster cannot override:
-// clusters do not nest, and exclude decides which files a run reads at
-// all, before any file is given a cluster.
-var clusterFixedKeys = []string{"clusters", "exclude"}
+// clusters do not nest, exclude decides which files a run reads at all,
+// before any file is given a cluster, and limits size the budgets of the
+// whole config file, which its clusters share.
+var clusterFixedKeys = []string{"clusters", "exclude", "limits"}
 
 // maxClusters bounds the clusters of one config: each is decoded from the
 // whole config, so the work grows with clusters × config size.

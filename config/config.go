@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -80,6 +81,9 @@ type Config struct {
 	// Clusters are the clusters the config declares, in config order
 	// (none: the whole repository is one cluster).
 	Clusters []*Cluster
+	// Limits are the sizes of the run's budgets set by the limits section
+	// (zero: the default of package budget).
+	Limits budget.Limits
 }
 
 // Roles is the role catalog part of the config.

@@ -23,7 +23,7 @@ type decoder struct {
 // Keys of each mapping in the config, in the order docs/usage.md, "Configuration" lists them.
 var (
 	topKeys = []string{"es_version", "mappings", "exclude", "role_mapping_files", "roles", "realms",
-		"elasticsearch_yml", "scripting", "privileged_roles", "anonymous_roles", "checks", "ignore", "yaml_reader", "clusters"}
+		"elasticsearch_yml", "scripting", "privileged_roles", "anonymous_roles", "checks", "ignore", "yaml_reader", "limits", "clusters"}
 	rolesKeys     = []string{"builtin", "names", "files"}
 	realmKeys     = []string{"name", "type", "role_mapping_file", "unmapped_groups_as_roles", "enabled", "order"}
 	scriptingKeys = []string{"allowed_types", "allowed_contexts"}
@@ -84,6 +84,8 @@ func (d *decoder) top(root *yaml.Node) {
 			d.ignores(v)
 		case "yaml_reader":
 			d.yamlReader(v)
+		case "limits":
+			d.limits(v)
 		}
 	})
 	if clusters != nil && len(d.errs) == 0 {

@@ -32,7 +32,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown nested key", "roles:\n  builtin: true\n  nmes: [a]\n",
 			`.rolemap-lint.yaml:3:3: unknown key "nmes" in roles (did you mean "names"?)`},
 		{"unknown key without suggestion", "frobnicate: 1\n",
-			`.rolemap-lint.yaml:1:1: unknown key "frobnicate" (known keys: es_version, mappings, exclude, role_mapping_files, roles, realms, elasticsearch_yml, scripting, privileged_roles, anonymous_roles, checks, ignore, yaml_reader, clusters)`},
+			`.rolemap-lint.yaml:1:1: unknown key "frobnicate" (known keys: es_version, mappings, exclude, role_mapping_files, roles, realms, elasticsearch_yml, scripting, privileged_roles, anonymous_roles, checks, ignore, yaml_reader, limits, clusters)`},
 		{"duplicate key", "exclude: [a]\nexclude: [b]\n",
 			`.rolemap-lint.yaml:2:1: duplicate key "exclude" (first defined at line 1)`},
 		{"duplicate nested key", "roles:\n  names: [a]\n  names: [b]\n",
@@ -46,7 +46,7 @@ func TestParseErrors(t *testing.T) {
 		{"yaml syntax", "exclude: [a\nroles: {}\n",
 			`.rolemap-lint.yaml:1: invalid YAML: did not find expected ',' or ']'`},
 		{"alias", "a: &x [1]\n",
-			`.rolemap-lint.yaml:1:1: unknown key "a" (known keys: es_version, mappings, exclude, role_mapping_files, roles, realms, elasticsearch_yml, scripting, privileged_roles, anonymous_roles, checks, ignore, yaml_reader, clusters)`},
+			`.rolemap-lint.yaml:1:1: unknown key "a" (known keys: es_version, mappings, exclude, role_mapping_files, roles, realms, elasticsearch_yml, scripting, privileged_roles, anonymous_roles, checks, ignore, yaml_reader, limits, clusters)`},
 		{"alias value", "exclude: &x [a]\nrole_mapping_files: *x\n",
 			`.rolemap-lint.yaml:2:21: role_mapping_files: YAML aliases are not supported in the config`},
 

@@ -9,11 +9,13 @@ import (
 	"time"
 
 	"github.com/rolemap-lint/rolemap-lint/analysis"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
+	"github.com/rolemap-lint/rolemap-lint/match"
 	"github.com/rolemap-lint/rolemap-lint/rules"
 	"github.com/rolemap-lint/rolemap-lint/source"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
@@ -73,9 +75,17 @@ type Settings struct {
 	// such entries.
 	IgnoreCovered func(*config.IgnoreRule) bool
 
+	// Budget holds the run's budgets (nil: only per-operation bounds).
+	Budget *budget.Run
+
 	// satisfiable memoizes rule analysis: several checks ask the same
 	// question about the same rules.
 	satisfiable map[*rules.Expr]analysis.Outcome
+	// budgetFindings are the questions checks could not decide within
+	// the budget, reported by the budget check at the end of Run.
+	budgetFindings []diag.Diagnostic
+	// models are the fixture users' models (see fixtureModels).
+	models []*match.Model
 }
 
 // Pass is one analyzer's view of a run.
@@ -108,6 +118,8 @@ func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Dia
 		s.Catalog = catalog.New(s.Version, catalog.Options{Builtin: true, PrivilegedExtra: s.Config.PrivilegedRoles})
 	}
 	var out []diag.Diagnostic
+	var budgetPass *Pass
+	s.budgetFindings = nil
 	for _, a := range analyzers {
 		level := s.Levels[a.Name]
 		if level == diag.Off {
@@ -124,6 +136,14 @@ func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Dia
 			out = append(out, d)
 		}
 		a.Run(pass)
+		if a.Name == CheckBudget {
+			budgetPass = pass
+		}
+	}
+	if budgetPass != nil {
+		for _, d := range s.budgetFindings {
+			budgetPass.Report(d)
+		}
 	}
 	out = suppress(out, s)
 	SortDiagnostics(out)

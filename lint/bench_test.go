@@ -7,8 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rolemap-lint/rolemap-lint/automaton"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
@@ -76,4 +79,37 @@ func BenchmarkLint10k(b *testing.B) {
 			b.Fatalf("generated mappings have findings: %v", ds[0])
 		}
 	}
+}
+
+// BenchmarkLint10kBudgeted is BenchmarkLint10k within the default budgets
+// of a run (as the command line runs it); it reports how much of each
+// budget the 10,000 ordinary mappings use.
+func BenchmarkLint10kBudgeted(b *testing.B) {
+	dir := generateRepo(b, 10000)
+	var names []string
+	for i := range 50 {
+		names = append(names, fmt.Sprintf("role-%d", i))
+	}
+	var run *budget.Run
+	b.ResetTimer()
+	for b.Loop() {
+		run = budget.New(budget.Limits{})
+		settings := &Settings{Version: esversion.Newest, Budget: run,
+			Catalog: catalog.New(esversion.Newest, catalog.Options{Builtin: true, Names: names})}
+		ws, err := workspace.Load(workspace.Options{Dir: dir, Paths: []string{dir}, Version: esversion.Newest,
+			Patterns: &automaton.Cache{Work: run.States(), Held: run.Patterns()},
+			YAML:     loader.YAMLOptions{MaxNodes: run.Limits.YAMLNodes, Pool: run.YAML()}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(ws.Mappings) != 10000 {
+			b.Fatalf("got %d mappings", len(ws.Mappings))
+		}
+		if ds := Run(ws, settings, All()); len(ds) != 0 {
+			b.Fatalf("generated mappings have findings: %v", ds[0])
+		}
+	}
+	b.ReportMetric(100*float64(run.AutomatonStates.Used())/float64(run.Limits.AutomatonStates), "%automaton_states")
+	b.ReportMetric(100*float64(run.PatternStates.Used())/float64(run.Limits.PatternStates), "%pattern_states")
+	b.ReportMetric(100*float64(run.AnalysisSteps.Used())/float64(run.Limits.AnalysisSteps), "%analysis_steps")
 }

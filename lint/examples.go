@@ -755,6 +755,25 @@ ignore:
 }
 `},
 		},
+		"budget": {
+			Files: map[string]string{
+				".rolemap-lint.yaml": "limits:\n  analysis_states: 10\n",
+				"mappings/service-accounts.json": `{
+  "enabled": true,
+  "roles": ["viewer"],
+  "rules": {
+    "all": [
+      { "field": { "username": "/svc-[a-z]+-[0-9]{2,4}/" } },
+      { "except": { "field": { "username": "/.*-(test|tmp)-.*/" } } }
+    ]
+  }
+}
+`},
+			Fix: "The analysis needed more automaton states than `limits.analysis_states` allows for one question (the " +
+				"limit is set very low here to show the finding). Raise the setting the message names, or remove it to get " +
+				"the default, which ordinary mappings never reach; a rule that still needs more is usually worth simplifying.",
+			Fixed: map[string]string{".rolemap-lint.yaml": "limits:\n  analysis_states: 1000000\n"},
+		},
 		"fixture": {
 			Files: map[string]string{
 				"mappings/saml-viewers.json": `{

@@ -1,12 +1,14 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/analysis"
 	"github.com/rolemap-lint/rolemap-lint/automaton"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/match"
@@ -51,7 +53,7 @@ func (p *Pass) privilegedNames() []string {
 
 func runTemplateRoleInjection(p *Pass) {
 	privileged := p.privilegedNames()
-	ops := automaton.Ops{}
+	ops := automaton.Ops{Pool: p.Settings.Budget.States()}
 	for _, m := range p.Workspace.Mappings {
 		if !m.Valid() || !m.Enabled || m.Rules == nil || len(m.Templates) == 0 {
 			continue
@@ -64,7 +66,11 @@ func runTemplateRoleInjection(p *Pass) {
 			var produced []string
 			var first template.Production
 			for _, role := range privileged {
-				prod, err := t.CanProduce(role, vars, ops)
+				prod, err := t.CanProduceWithin(role, vars, ops, p.Settings.Budget.Templates())
+				if errors.Is(err, budget.ErrExhausted) {
+					p.undecided(m, fmt.Sprintf("whether role template %d can produce [%s]", i+1, role), err)
+					break
+				}
 				if err != nil || prod.Answer != template.Yes || len(prod.Uses) == 0 {
 					continue // a constant output is privileged-broad-grant's
 				}

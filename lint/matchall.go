@@ -98,6 +98,9 @@ func runMatchAll(p *Pass) {
 			continue
 		}
 		out := analysis.MatchesEveryone(m.Rules, p.analysisOptions())
+		if out.Budget != nil {
+			p.undecided(m, "whether the rules match every user", out.Budget)
+		}
 		if out.Satisfiable != analysis.No {
 			continue
 		}
@@ -114,6 +117,9 @@ func runNeverMatches(p *Pass) {
 			continue
 		}
 		out := p.satisfiable(m.Rules)
+		if out.Budget != nil {
+			p.undecided(m, "whether some user matches the rules", out.Budget)
+		}
 		if out.Satisfiable != analysis.No {
 			continue
 		}
@@ -140,7 +146,7 @@ func (p *Pass) satisfiable(e *rules.Expr) analysis.Outcome {
 
 // analysisOptions configures rule analysis for the run.
 func (p *Pass) analysisOptions() analysis.Options {
-	return analysis.Options{DN: p.Settings.DNOracle}
+	return analysis.Options{DN: p.Settings.DNOracle, Budget: p.Settings.Budget}
 }
 
 // probeUser is an ordinary user with nothing special: rules that do not

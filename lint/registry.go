@@ -114,6 +114,7 @@ var registry = []*Analyzer{
 	unusedIgnore,
 	matchAll,
 	neverMatches,
+	budgetCheck,
 	{
 		Name:    fixtures.Check,
 		Level:   diag.Error,

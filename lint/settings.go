@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/rolemap-lint/rolemap-lint/analysis"
+	"github.com/rolemap-lint/rolemap-lint/automaton"
 	"github.com/rolemap-lint/rolemap-lint/project"
 )
 
@@ -13,8 +14,9 @@ import (
 func NewSettings(p *project.Project) *Settings {
 	cfg := p.Config
 	s := &Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: p.Dir,
-		DNOracle: &analysis.MatchOracle{Normalizer: p.Normalizer}, Catalog: p.Catalog,
-		CatalogFindings: p.CatalogFindings, FixtureFindings: p.FixtureFindings}
+		DNOracle: &analysis.MatchOracle{Normalizer: p.Normalizer, Ops: automaton.Ops{Pool: p.Budget.States()}},
+		Catalog:  p.Catalog, CatalogFindings: p.CatalogFindings, FixtureFindings: p.FixtureFindings,
+		Budget: p.Budget}
 	for _, prob := range cfg.Problems {
 		s.ConfigProblems = append(s.ConfigProblems, prob.Diagnostic(CheckConfig))
 	}

@@ -2,8 +2,10 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/rolemap-lint/rolemap-lint/analysis"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/mapping"
 	"github.com/rolemap-lint/rolemap-lint/match"
@@ -51,17 +53,12 @@ func runTemplateOutput(p *Pass) {
 func (p *Pass) templateUsers(m *mapping.Mapping) []FixtureUser {
 	var out []FixtureUser
 	if len(p.Settings.FixtureUsers) > 0 {
-		for _, fu := range p.Settings.FixtureUsers {
-			if fu.ExpectsError {
-				continue
-			}
-			u := fu.User
-			model, err := match.NewModel(&u, nil)
-			if err != nil {
+		for i, model := range p.Settings.fixtureModels() {
+			if model == nil {
 				continue
 			}
 			if ok, err := match.Eval(m.Rules, model); err == nil && ok {
-				out = append(out, fu)
+				out = append(out, p.Settings.FixtureUsers[i])
 			}
 		}
 		return out
@@ -82,6 +79,7 @@ func reportTemplateOutput(p *Pass, m *mapping.Mapping, fu FixtureUser) bool {
 		return false
 	}
 	scripting := ScriptSettings(p.Settings.Config.Scripting)
+	scripting.Steps = p.Settings.Budget.Templates()
 	for i, t := range m.Templates {
 		if t.IsStored() || t.ParseErr() != nil {
 			continue
@@ -89,6 +87,9 @@ func reportTemplateOutput(p *Pass, m *mapping.Mapping, fu FixtureUser) bool {
 		roles, err := t.RolesWith(scripting, model.TemplateModel())
 		var te *template.Error
 		switch {
+		case errors.Is(err, budget.ErrExhausted):
+			p.undecided(m, fmt.Sprintf("what role template %d renders for %s", i+1, fu.Test), err)
+			return true
 		case err != nil && errors.As(err, &te) && (te.Stage == template.StageOutput || te.Stage == template.StageRuntime):
 			p.Report(at(m, t.Span(), "role template %d fails for %s: %s; Elasticsearch then fails the whole role resolution, so the user cannot log in", i+1, fu.Test, err.Error()))
 			return true
@@ -98,4 +99,25 @@ func reportTemplateOutput(p *Pass, m *mapping.Mapping, fu FixtureUser) bool {
 		}
 	}
 	return false
+}
+
+// fixtureModels returns the model of each fixture user, built once per run
+// (nil for a user who expects an error or cannot be modelled): every
+// template mapping is evaluated against every fixture user, and building a
+// model (normalizing each group DN) costs far more than evaluating rules.
+func (s *Settings) fixtureModels() []*match.Model {
+	if s.models != nil || len(s.FixtureUsers) == 0 {
+		return s.models
+	}
+	s.models = make([]*match.Model, len(s.FixtureUsers))
+	for i, fu := range s.FixtureUsers {
+		if fu.ExpectsError {
+			continue
+		}
+		u := fu.User
+		if model, err := match.NewModel(&u, nil); err == nil {
+			s.models[i] = model
+		}
+	}
+	return s.models
 }

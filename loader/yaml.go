@@ -21,6 +21,13 @@ import (
 // documents are returned. See the package documentation for how scalars
 // are resolved.
 func ParseYAML(f *source.File) (docs []*source.Value, diags []diag.Diagnostic) {
+	return ParseYAMLWith(f, YAMLOptions{})
+}
+
+// ParseYAMLWith is ParseYAML within the budgets of opt: once the file's
+// values (after alias expansion) would pass them, the rest of the file's
+// documents are dropped with an info finding of check CheckBudget.
+func ParseYAMLWith(f *source.File, opt YAMLOptions) (docs []*source.Value, diags []diag.Diagnostic) {
 	defer func() {
 		if r := recover(); r != nil {
 			docs = nil
@@ -33,6 +40,7 @@ func ParseYAML(f *source.File) (docs []*source.Value, diags []diag.Diagnostic) {
 	}
 	t := newYAMLText(f.Content, bom)
 	dec := yaml.NewDecoder(bytes.NewReader(f.Content))
+	var fileNodes int64
 	for {
 		var doc yaml.Node
 		err := decodeSafely(dec, &doc)
@@ -45,8 +53,14 @@ func ParseYAML(f *source.File) (docs []*source.Value, diags []diag.Diagnostic) {
 		if len(doc.Content) == 0 || isEmptyDocument(doc.Content[0]) {
 			continue
 		}
-		v, ds, ok := buildDocument(f, t, doc.Content[0])
+		left, limit := opt.left(fileNodes)
+		v, ds, n, ok := buildDocument(f, t, doc.Content[0], left, limit)
+		fileNodes += int64(n)
 		diags = append(diags, ds...)
+		_ = opt.Pool.Take(int64(n)) // the next document's share shows it
+		if v == nil && !ok && int64(n) > left {
+			return docs, diags // out of budget: the rest of the file is not read
+		}
 		if ok {
 			docs = append(docs, v)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
@@ -36,8 +37,14 @@ type yamlBuilder struct {
 	budget    int
 	produced  int
 	budgetHit bool
-	tooDeep   bool
-	anchors   map[*yaml.Node]*anchorState
+	// left is what the file's and the run's budgets (YAMLOptions) leave
+	// for this document, counted like produced; past it the document is
+	// dropped with a budget finding (runOut).
+	left    int64
+	limit   *budget.Error
+	runOut  bool
+	tooDeep bool
+	anchors map[*yaml.Node]*anchorState
 	// aliasWarned is set once the document's alias warning was given: one
 	// warning per document says it all, and keeps alias-heavy files readable.
 	aliasWarned bool
@@ -45,14 +52,20 @@ type yamlBuilder struct {
 
 // buildDocument converts a document's root node; ok is false when the
 // document must be dropped (nesting too deep).
-func buildDocument(f *source.File, t *yamlText, root *yaml.Node) (*source.Value, []diag.Diagnostic, bool) {
-	b := &yamlBuilder{f: f, t: t, anchors: map[*yaml.Node]*anchorState{}}
+func buildDocument(f *source.File, t *yamlText, root *yaml.Node, left int64, limit *budget.Error) (*source.Value, []diag.Diagnostic, int, bool) {
+	b := &yamlBuilder{f: f, t: t, anchors: map[*yaml.Node]*anchorState{}, left: left, limit: limit}
 	b.budget = min(maxExpandedNodes, max(expansionFactor*countNodes(root), minBudget))
 	v, _ := b.node(root, 0, -1)
-	if b.tooDeep || v == nil {
-		return nil, b.diags, false
+	if b.runOut {
+		d := diag.At(CheckBudget, source.Span{File: f, Start: t.offset(root.Line, root.Column), End: t.offset(root.Line, root.Column)},
+			"the YAML document is not checked: %v", limit)
+		d.Level = diag.Info
+		return nil, append(b.diags, d), max(b.produced, int(left)+1), false
 	}
-	return v, b.diags, true
+	if b.tooDeep || v == nil {
+		return nil, b.diags, b.produced, false
+	}
+	return v, b.diags, b.produced, true
 }
 
 // countNodes counts the nodes of a tree without following aliases.
@@ -71,6 +84,9 @@ func countNodes(root *yaml.Node) int {
 // newValue creates a value and counts it against the budget.
 func (b *yamlBuilder) newValue(kind source.Kind, sp source.Span) *source.Value {
 	b.produced++
+	if int64(b.produced) > b.left {
+		b.runOut = true
+	}
 	return &source.Value{Kind: kind, Span: sp}
 }
 
@@ -88,7 +104,7 @@ func withPointer(d diag.Diagnostic, ptr string) diag.Diagnostic {
 // node converts n (at collection depth depth, inside a block collection
 // indented parentIndent columns) and returns it with its nesting height.
 func (b *yamlBuilder) node(n *yaml.Node, depth, parentIndent int) (*source.Value, int) {
-	if b.tooDeep {
+	if b.tooDeep || b.runOut {
 		return nil, 0
 	}
 	var st *anchorState
@@ -360,6 +376,9 @@ func (b *yamlBuilder) alias(n *yaml.Node, depth int) (*source.Value, int) {
 		b.diags = append(b.diags, withPointer(syntaxAt(b.f, sp.Start, sp.End,
 			"alias expansion exceeds %d nodes (billion-laughs protection): *%s and later aliases in this document are not expanded", b.budget, n.Value), b.pointer()))
 		return null()
+	case int64(b.produced+st.size) > b.left:
+		b.runOut = true
+		return nil, 0
 	}
 	c := cloneValue(st.value)
 	b.produced += st.size

@@ -184,6 +184,9 @@ func checkValue(v *rules.Value) error {
 	if v == nil {
 		return fmt.Errorf("%w: nil value", ErrBadExpr)
 	}
+	if v.Undecided != nil {
+		return v.Undecided // built once by rules.Parse: evaluations are many
+	}
 	if v.Kind == rules.StringValue && v.Pattern != rules.Literal && v.Automaton == nil {
 		return fmt.Errorf("%w: %s pattern %s has no compiled automaton", ErrBadExpr, v.Pattern, quote(v.Str))
 	}

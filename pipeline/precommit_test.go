@@ -176,6 +176,11 @@ func snapshotRepo(root, dst string) error {
 		}
 		target := filepath.Join(dst, rel)
 		switch {
+		case d.Name() == ".git" && !d.IsDir():
+			// a git worktree's .git is a file naming the real repository:
+			// copied, it would make the snapshot's git commands commit to
+			// the worktree's branch
+			return nil
 		case d.IsDir() && (d.Name() == ".git" || d.Name() == "node_modules"):
 			return filepath.SkipDir
 		case d.Name() == ".git":

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/catalog"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
@@ -65,6 +66,9 @@ type Project struct {
 	FixtureFindings []diag.Diagnostic
 	// Normalizer normalizes each DN once per run.
 	Normalizer *dn.Normalizer
+	// Budget holds the run's budgets, sized by the limits of the config
+	// file (shared by its clusters).
+	Budget *budget.Run
 }
 
 // ErrUsage marks errors that are the user's to fix (a bad config, a

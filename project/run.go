@@ -8,8 +8,10 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/automaton"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/dn"
+	"github.com/rolemap-lint/rolemap-lint/loader"
 	"github.com/rolemap-lint/rolemap-lint/workspace"
 )
 
@@ -58,7 +60,6 @@ type group struct {
 func OpenRun(opt Options) (*Run, error) {
 	r := &Run{Dir: opt.Dir}
 	norm := dn.NewNormalizer(dn.DefaultCacheEntries)
-	patterns := &automaton.Cache{}
 	groups := map[string]*group{}
 	add := func(key, path string) *group {
 		g := groups[key]
@@ -103,6 +104,10 @@ func OpenRun(opt Options) (*Run, error) {
 			return nil, err
 		}
 		g.cfg = cfg
+		// One budget per config file, shared by its clusters: limits is a
+		// top-level key only.
+		bud := budget.New(cfg.Limits)
+		patterns := &automaton.Cache{Work: bud.States(), Held: bud.Patterns()}
 		r.groups = append(r.groups, g)
 		r.Notes = append(r.Notes, configNote(p0, cfg, g.paths))
 		if cfg.File != nil {
@@ -139,6 +144,7 @@ func OpenRun(opt Options) (*Run, error) {
 			Role:      unitDispatch(cfg, opt.Dir, roleFor),
 			ConfigDir: func(string) string { return cfg.ConfigDir() },
 			Patterns:  patterns,
+			YAML:      loader.YAMLOptions{MaxNodes: bud.Limits.YAMLNodes, Pool: bud.YAML()},
 		})
 		if nestedErr != nil {
 			return nil, nestedErr
@@ -164,7 +170,7 @@ func OpenRun(opt Options) (*Run, error) {
 				total++
 			}
 		}
-		units, err := splitUnits(opt, cfg, ws, norm, patterns)
+		units, err := splitUnits(opt, cfg, ws, norm, patterns, bud)
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/automaton"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/config"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/dn"
@@ -28,7 +29,7 @@ func (u *unit) holdsSomething() bool {
 
 // splitUnits builds one unit per cluster of the config (plus one for the
 // files in no cluster), or a single unit when the config has no clusters.
-func splitUnits(opt Options, cfg *config.Config, ws *workspace.Workspace, norm *dn.Normalizer, patterns *automaton.Cache) ([]*Project, error) {
+func splitUnits(opt Options, cfg *config.Config, ws *workspace.Workspace, norm *dn.Normalizer, patterns *automaton.Cache, bud *budget.Run) ([]*Project, error) {
 	var units []*unit
 	byName := map[string]*unit{}
 	for _, cl := range cfg.Clusters {
@@ -96,7 +97,7 @@ func splitUnits(opt Options, cfg *config.Config, ws *workspace.Workspace, norm *
 			continue // nothing of this cluster under the PATHs
 		}
 		p := &Project{Dir: opt.Dir, Config: u.cfg, Cluster: u.cluster, Normalizer: norm,
-			Tests: u.tests, FixtureFindings: u.diags}
+			Tests: u.tests, FixtureFindings: u.diags, Budget: bud}
 		if err := p.loadCatalog(); err != nil {
 			return nil, err
 		}

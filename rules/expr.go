@@ -114,6 +114,11 @@ type Value struct {
 	// valid Regex.
 	Pattern   PatternKind
 	Automaton *automaton.Automaton
+	// Undecided is set, with Automaton nil, for a pattern that could not
+	// be compiled within the run's budget (errors.Is(Undecided,
+	// budget.ErrExhausted)): nothing can evaluate it, and evaluating it
+	// fails with this error.
+	Undecided error
 	// Src is the value as written (for checks that care about the form,
 	// such as a fractional number that Elasticsearch truncates).
 	Src *source.Value

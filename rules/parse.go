@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/automaton"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/source"
 )
@@ -14,6 +15,9 @@ import (
 const (
 	CheckRuleSyntax     = "rule-syntax"
 	CheckInvalidPattern = "invalid-pattern"
+	// CheckBudget reports what could not be decided within the run's
+	// budget (package budget); it never makes the tree invalid.
+	CheckBudget = "budget"
 )
 
 // esPrefix starts every message of Elasticsearch's ExpressionParser.
@@ -38,10 +42,12 @@ func Parse(v *source.Value, objectName string, ptr source.Pointer, opt Options) 
 	}
 	p := &parser{opt: opt}
 	e := p.rulesObject(v, objectName, false, ptr)
-	if len(p.diags) > 0 {
-		return nil, p.diags
+	for _, d := range p.diags {
+		if d.Check != CheckBudget {
+			return nil, p.diags
+		}
 	}
-	return e, nil
+	return e, p.diags
 }
 
 type parser struct {
@@ -240,6 +246,21 @@ func (p *parser) fieldValue(v *source.Value, ptr source.Pointer, top bool) *Valu
 func (p *parser) stringValue(v *source.Value, ptr source.Pointer) *Value {
 	out := &Value{Kind: StringValue, Str: v.Str, Src: v}
 	a, pattern, err := p.opt.Patterns.Value(v.Str, p.opt.Regexp)
+	if errors.Is(err, budget.ErrExhausted) {
+		// Elasticsearch may well accept the pattern; the tool cannot tell
+		// within its budget, so the value is kept without an automaton and
+		// everything that needs it says it could not decide.
+		out.Undecided = fmt.Errorf("pattern %s cannot be evaluated: %w", quote(v.Str), err)
+		out.Pattern = Wildcard
+		if automaton.IsRegexValue(v.Str) {
+			out.Pattern = Regex
+		}
+		d := diag.At(CheckBudget, v.Span, "invalid-pattern could not decide whether Elasticsearch accepts the pattern %s, and no check or fixture can evaluate it: %v", quote(v.Str), err)
+		d.Level = diag.Info
+		d.Pointer = ptr.String()
+		p.diags = append(p.diags, d)
+		return out
+	}
 	if err != nil {
 		p.patternError(v, ptr, err)
 		return nil

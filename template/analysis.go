@@ -3,6 +3,7 @@ package template
 import (
 	"errors"
 	"fmt"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"strings"
 	"unicode/utf8"
 
@@ -111,7 +112,7 @@ func (t *Template) analyze(vars Vars, ops automaton.Ops) (*analysis, error) {
 			return a, nil
 		}
 	}
-	x := &absExec{vals: a.vals, uses: index, fields: make([][]string, len(uses))}
+	x := &absExec{vals: a.vals, uses: index, fields: make([][]string, len(uses)), pool: ops.Pool}
 	x.enc, x.hasEnc = encoderOf(c.enc)
 	out, err := x.codes(c.prog.Codes(), []*aval{a.vals.root})
 	if err != nil {
@@ -172,6 +173,14 @@ func (t *Template) RoleLanguage(vars Vars, ops automaton.Ops) (*automaton.Automa
 // out. The error is a *LimitError when a bound was hit (the answer is
 // then Unknown).
 func (t *Template) CanProduce(role string, vars Vars, ops automaton.Ops) (Production, error) {
+	return t.CanProduceWithin(role, vars, ops, nil)
+}
+
+// CanProduceWithin is CanProduce with the renderings of its search for an
+// example user drawing from steps, the run's pool of template steps (nil:
+// only the bound of each rendering). When the pool runs out the answer is
+// Unknown and the error wraps the pool's *budget.Error.
+func (t *Template) CanProduceWithin(role string, vars Vars, ops automaton.Ops, steps *budget.Pool) (Production, error) {
 	a, err := t.analyze(vars, ops)
 	if err != nil {
 		var te *Error
@@ -203,8 +212,12 @@ func (t *Template) CanProduce(role string, vars Vars, ops automaton.Ops) (Produc
 			return Production{Answer: Unknown, Reason: "cannot tell: " + err.Error()}, err
 		}
 	}
-	w := &witnessSearch{t: t, vals: a.vals, role: role, uses: a.uses}
-	if found := w.find(cands); found != nil {
+	w := &witnessSearch{t: t, vals: a.vals, role: role, uses: a.uses, steps: steps}
+	found := w.find(cands)
+	if found == nil && w.budgetErr != nil {
+		return Production{Answer: Unknown, Reason: "cannot tell: " + w.budgetErr.Error()}, w.budgetErr
+	}
+	if found != nil {
 		p := Production{Answer: Yes, Reason: w.explain(found), User: &found.user}
 		for _, i := range found.uses() {
 			p.Uses = append(p.Uses, a.uses[i])

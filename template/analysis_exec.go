@@ -2,6 +2,7 @@ package template
 
 import (
 	"errors"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/template/internal/java"
@@ -23,6 +24,7 @@ type absExec struct {
 	hasEnc bool // false for text/plain
 	uses   map[mustache.Code]int
 	steps  int
+	pool   *budget.Pool // the run's automaton pool (nil: unbounded)
 	// fields, when not nil, collects per use the model fields its lookup
 	// can reach.
 	fields [][]string
@@ -65,6 +67,11 @@ func (x *absExec) code(c mustache.Code, scopes []*aval) (*lang, error) {
 	x.steps++
 	if x.steps > maxAnalysisSteps {
 		return nil, errAnalysisSteps
+	}
+	if x.steps%poolChunk == 0 {
+		if err := x.pool.Take(poolChunk); err != nil {
+			return nil, err
+		}
 	}
 	out := langEpsilon
 	var err error

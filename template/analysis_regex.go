@@ -70,8 +70,16 @@ func (c *langCtx) step() error {
 	if c.steps > maxLangSteps {
 		return &LimitError{What: "the template's languages need more than " + fmt.Sprint(maxLangSteps) + " steps"}
 	}
+	if c.steps%poolChunk == 0 {
+		// the run's automaton pool bounds the analyses of all templates
+		return c.ops.Pool.Take(poolChunk)
+	}
 	return nil
 }
+
+// poolChunk is how many analysis steps are charged to the run's pool at a
+// time.
+const poolChunk = 256
 
 // compile compiles a regular expression this analysis built.
 func (c *langCtx) compile(re string) (*automaton.Automaton, error) {

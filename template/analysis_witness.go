@@ -2,6 +2,7 @@ package template
 
 import (
 	"fmt"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"slices"
 	"strings"
 
@@ -25,6 +26,10 @@ type witnessSearch struct {
 	uses    []VarUse
 	renders int
 	stop    bool
+	// steps is the run's pool of rendering steps; budgetErr is set when
+	// it ran out during the search.
+	steps     *budget.Pool
+	budgetErr error
 }
 
 // variant changes one field of a user.
@@ -158,10 +163,13 @@ func (w *witnessSearch) try(u UserData) bool {
 		return false
 	}
 	w.renders++
-	roles, e := w.t.roles(ScriptSettings{}, u.Model())
+	roles, e := w.t.roles(ScriptSettings{Steps: w.steps}, u.Model())
 	if e != nil {
 		if e.Stage == StageOffline {
 			w.stop = true
+		}
+		if e.Budget != nil {
+			w.budgetErr = e
 		}
 		return false
 	}

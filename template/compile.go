@@ -69,6 +69,9 @@ func mustacheError(stage Stage, err error) *Error {
 		return &Error{Stage: StageRuntime, Message: me.Msg,
 			Advice: "the template renders more than mustache.max_output_size_bytes characters for this user; the login fails"}
 	case mustache.WorkLimit:
+		if me.Budget != nil {
+			return &Error{Stage: StageOffline, Message: "cannot evaluate the template offline: " + me.Msg, Budget: me.Budget}
+		}
 		return &Error{Stage: StageOffline, Message: "cannot evaluate the template offline: " + me.Msg,
 			Advice: "simplify the template; nested sections over large lists are also slow in Elasticsearch"}
 	}

@@ -64,7 +64,13 @@ type Error struct {
 	// Pointer is the JSON pointer of the offending value when the template
 	// was parsed with ParseAt.
 	Pointer string
+	// Budget is set when the run's budget ran out before the template
+	// could be evaluated (errors.Is(Budget, budget.ErrExhausted)).
+	Budget error
 }
 
 // Error returns Elasticsearch's message.
 func (e *Error) Error() string { return e.Message }
+
+// Unwrap returns Budget.
+func (e *Error) Unwrap() error { return e.Budget }

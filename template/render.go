@@ -63,7 +63,7 @@ func (t *Template) render(c compiled, model map[string]any, s ScriptSettings) (s
 		v, _ := m.Get(k)
 		root.Put(k, v)
 	}
-	out, err := c.prog.Execute(root, mustache.Options{Encoder: c.enc, OutputLimit: s.OutputLimit})
+	out, err := c.prog.Execute(root, mustache.Options{Encoder: c.enc, OutputLimit: s.OutputLimit, Steps: s.Steps})
 	if err != nil {
 		e := mustacheError(StageRuntime, err)
 		e.Span, e.Pointer = t.script.sourceSpan, t.script.sourcePtr

@@ -2,6 +2,7 @@ package template
 
 import (
 	"fmt"
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"slices"
 	"strconv"
 )
@@ -28,6 +29,10 @@ type ScriptSettings struct {
 	// OutputLimit is mustache.max_output_size_bytes in characters (0 means
 	// the default, 1mb).
 	OutputLimit int
+	// Steps, when set, is the run's pool of rendering steps (package
+	// budget): not a node setting but this tool's bound on the renderings
+	// of a whole run.
+	Steps *budget.Pool
 }
 
 // StoredScript is a stored script as the cluster holds it.

@@ -42,6 +42,9 @@ func TestScripts(t *testing.T) {
 			"mkname":   cmdMkName,
 			"cpwork":   cmdCpWork,
 			"mkmany":   cmdMkMany,
+			// hostile_cmds_test.go
+			"genhostile": cmdGenHostile,
+			"bounded":    cmdBounded,
 		},
 	})
 }

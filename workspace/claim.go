@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"fmt"
+	"github.com/rolemap-lint/rolemap-lint/loader"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -180,7 +181,9 @@ func docSuffix(f *File, i int) string {
 
 func hasSyntaxError(ds []diag.Diagnostic) bool {
 	for _, d := range ds {
-		if d.Check == CheckSyntax {
+		// A file cut short by the YAML budget was not read whole either:
+		// its text decides, as for a file that does not parse.
+		if d.Check == CheckSyntax || d.Check == loader.CheckBudget {
 			return true
 		}
 	}

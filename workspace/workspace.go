@@ -74,6 +74,9 @@ type Options struct {
 	// a PATH ("" for none, and when nil): where no .git holds the PATH, it
 	// is the repository root that confines the reads (repofs.FindRoot).
 	ConfigDir func(path string) string
+	// YAML bounds the values YAML files produce after alias expansion
+	// (per file and for the run; zero: only the per-document bound).
+	YAML loader.YAMLOptions
 	// DNFileOptions says how Elasticsearch reads a DN role mapping file
 	// (strictness, the realm named in its messages); nil reads every such
 	// file leniently.
@@ -331,7 +334,7 @@ func parseFile(f *File, c candidate, opt Options) []diag.Diagnostic {
 		}
 		return d
 	}
-	docs, d := loader.ParseYAML(f.Source)
+	docs, d := loader.ParseYAMLWith(f.Source, opt.YAML)
 	f.Docs = docs
 	return d
 }

@@ -30,7 +30,13 @@ type Error struct {
 	Msg  string
 	// Cause is the underlying Java exception, if any, as Java prints it.
 	Cause string
+	// Budget is set, for WorkLimit, when the run's budget ran out
+	// (errors.Is(Budget, budget.ErrExhausted)).
+	Budget error
 }
+
+// Unwrap returns Budget.
+func (e *Error) Unwrap() error { return e.Budget }
 
 // Error returns the message and its cause.
 func (e *Error) Error() string {

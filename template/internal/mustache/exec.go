@@ -1,6 +1,7 @@
 package mustache
 
 import (
+	"github.com/rolemap-lint/rolemap-lint/budget"
 	"strconv"
 	"strings"
 
@@ -63,7 +64,13 @@ type Options struct {
 	// OutputLimit is the output size limit in Java chars; 0 means
 	// DefaultOutputLimit, negative means none.
 	OutputLimit int
+	// Steps, when set, is charged the steps of the rendering, so that
+	// the renderings of a run share one bound besides MaxSteps each.
+	Steps *budget.Pool
 }
+
+// stepChunk is how many steps are charged to Options.Steps at a time.
+const stepChunk = 4096
 
 type sink struct {
 	b     strings.Builder
@@ -77,10 +84,12 @@ type fragKey struct {
 }
 
 type run struct {
-	enc   Encoder
-	steps int
-	bytes int
-	frags map[fragKey]*Template
+	enc     Encoder
+	pool    *budget.Pool
+	charged int // steps already charged to pool
+	steps   int
+	bytes   int
+	frags   map[fragKey]*Template
 }
 
 // Execute renders the template with root as the only scope (Elasticsearch
@@ -93,10 +102,14 @@ func (t *Template) Execute(root any, opts Options) (string, error) {
 	if limit < 0 {
 		limit = 0
 	}
-	r := &run{enc: opts.Encoder, frags: map[fragKey]*Template{}}
+	r := &run{enc: opts.Encoder, pool: opts.Steps, frags: map[fragKey]*Template{}}
 	out := &sink{limit: limit}
 	scopes := []any{root}
-	if err := r.codes(t.codes, out, &scopes); err != nil {
+	err := r.codes(t.codes, out, &scopes)
+	if err == nil {
+		err = r.charge(r.steps - r.charged)
+	}
+	if err != nil {
 		return "", err
 	}
 	return out.b.String(), nil
@@ -144,6 +157,18 @@ func (r *run) step() error {
 	r.steps++
 	if r.steps > MaxSteps {
 		return &Error{Kind: WorkLimit, Msg: "the template needs more than " + strconv.Itoa(MaxSteps) + " steps to render"}
+	}
+	if r.steps-r.charged >= stepChunk {
+		return r.charge(r.steps - r.charged)
+	}
+	return nil
+}
+
+// charge draws n steps from the run's pool.
+func (r *run) charge(n int) error {
+	r.charged += n
+	if err := r.pool.Take(int64(n)); err != nil {
+		return &Error{Kind: WorkLimit, Msg: err.Error(), Budget: err}
 	}
 	return nil
 }
