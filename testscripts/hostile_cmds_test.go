@@ -141,10 +141,12 @@ func hostileRepo(kind string) (map[string]string, error) {
 // cmdBounded runs `bounded SECONDS MIB OUT PROGRAM ARGS...`: it runs the
 // program (found on the script's PATH) in the script's directory, writes
 // its standard output to the file OUT and its standard error to OUT.err,
-// and fails when it runs longer than SECONDS (it is then killed), when
-// its peak resident memory exceeds MIB mebibytes, or when it exits with a
-// status other than 0 (no findings) or 1 (findings, failed tests) — a crash
-// or an out-of-memory trace exits 2 or more.
+// and fails when it uses more than SECONDS of processor time (user and
+// system, which other work on a loaded machine does not inflate as it does
+// the wall clock; a run still going after five times SECONDS of wall clock
+// is killed as hung), when its peak resident memory exceeds MIB mebibytes,
+// or when it exits with a status other than 0 (no findings) or 1 (findings,
+// failed tests) — a crash or an out-of-memory trace exits 2 or more.
 func cmdBounded(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 4 {
 		ts.Fatalf("usage: bounded SECONDS MIB OUT PROGRAM [ARGS...]")
@@ -157,7 +159,7 @@ func cmdBounded(ts *testscript.TestScript, neg bool, args []string) {
 	prog, err := lookPath(ts, args[3])
 	ts.Check(err)
 	limit := time.Duration(secs * float64(time.Second))
-	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, prog, args[4:]...)
 	cmd.Dir = ts.MkAbs(".")
@@ -171,14 +173,19 @@ func cmdBounded(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(os.WriteFile(out, stdout.Bytes(), 0o644))
 	ts.Check(os.WriteFile(out+".err", stderr.Bytes(), 0o644))
 	rss := 0
+	var cpu time.Duration
 	if cmd.ProcessState != nil {
+		cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			rss = int(ru.Maxrss / 1024) // KiB on Linux
 		}
 	}
-	ts.Logf("%s ran %.2fs, peak RSS %d MiB", args[3], elapsed.Seconds(), rss)
+	ts.Logf("%s ran %.2fs (%.2fs of processor time), peak RSS %d MiB", args[3], elapsed.Seconds(), cpu.Seconds(), rss)
 	if ctx.Err() != nil {
-		ts.Fatalf("%s did not finish within %s", args[3], limit)
+		ts.Fatalf("%s did not finish within %s of wall clock: killed as hung", args[3], 5*limit)
+	}
+	if cpu > limit {
+		ts.Fatalf("%s used %.2fs of processor time, more than %s", args[3], cpu.Seconds(), limit)
 	}
 	var exit *exec.ExitError
 	if errors.As(err, &exit) && exit.ExitCode() > 1 || err != nil && !errors.As(err, &exit) {
