@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -49,24 +50,101 @@ func isRuleKey(k string) bool {
 	return false
 }
 
-// ruleShaped reports whether a `rules` value is an object whose every key
-// is a rule key (or a close misspelling) holding a value of a type the rule
-// DSL could mean: an array or object for any/all, an object for
-// field/except. Booleans and strings (biome's `"rules": {"all": true}`)
-// are some other tool's settings.
+// ruleShaped reports whether a `rules` value is shaped like an expression
+// of Elasticsearch's rule DSL all the way down, not merely keyed like one:
+// an object whose every key is a rule key (or a close misspelling) whose
+// value has the shape that key takes (see exprValueShaped). Booleans and
+// strings (biome's `"rules": {"all": true}`) are some other tool's
+// settings, and so are lists of objects that are not expressions
+// (Kyverno's `any: [{resources: {...}}]`, json-rules-engine's
+// `all: [{fact, operator, value}]`).
 func ruleShaped(rules *source.Value) bool {
-	if rules == nil || rules.Kind != source.Object || len(rules.Members) == 0 {
+	return exprShaped(rules, 0)
+}
+
+// maxExprDepth bounds how deep ruleShaped follows nested expressions; a
+// deeper tree is not taken as a signature (its file can still be claimed
+// by the config or its path).
+const maxExprDepth = 64
+
+// exprShaped reports whether v is a rule expression: a non-empty object
+// whose every key is a rule key holding a value of that key's shape.
+func exprShaped(v *source.Value, depth int) bool {
+	if v == nil || v.Kind != source.Object || len(v.Members) == 0 || depth > maxExprDepth {
 		return false
 	}
-	for _, m := range rules.Members {
-		if !isRuleKey(m.Key) || m.Value == nil {
-			return false
-		}
-		if m.Value.Kind != source.Object && m.Value.Kind != source.Array {
+	for _, m := range v.Members {
+		if !isRuleKey(m.Key) || !exprValueShaped(ruleKeyOf(m.Key), m.Value, depth+1) {
 			return false
 		}
 	}
 	return true
+}
+
+// exprValueShaped reports whether v is what the rule key k holds: for
+// any/all a list of expressions (possibly empty) or, mistakenly, a single
+// expression; for except an expression; for field an object of field
+// names to a value or a list of values (strings, numbers, booleans, null).
+func exprValueShaped(k string, v *source.Value, depth int) bool {
+	if v == nil {
+		return false
+	}
+	switch k {
+	case "any", "all":
+		if v.Kind == source.Object {
+			return exprShaped(v, depth)
+		}
+		if v.Kind != source.Array {
+			return false
+		}
+		for _, it := range v.Items {
+			if !exprShaped(it, depth) {
+				return false
+			}
+		}
+		return true
+	case "except":
+		return exprShaped(v, depth)
+	}
+	if v.Kind != source.Object || len(v.Members) == 0 {
+		return false
+	}
+	for _, m := range v.Members {
+		if !fieldValueShaped(m.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldValueShaped reports whether v is a value a field rule compares
+// with: a scalar or a list of scalars.
+func fieldValueShaped(v *source.Value) bool {
+	if v == nil {
+		return true
+	}
+	if v.Kind != source.Array {
+		return v.Kind != source.Object
+	}
+	for _, it := range v.Items {
+		if it != nil && (it.Kind == source.Array || it.Kind == source.Object) {
+			return false
+		}
+	}
+	return true
+}
+
+// ruleKeyOf names the rule key that k is (or is a misspelling of): the
+// closest of any/all/field/except.
+func ruleKeyOf(k string) string {
+	lk := strings.ToLower(k)
+	best, bestD := ruleKeys[0], -1
+	for _, rk := range ruleKeys {
+		if d := suggest.Distance(lk, rk); bestD < 0 || d < bestD {
+			best, bestD = rk, d
+		}
+	}
+	return best
 }
 
 // bodySignature names the strong signature an object carries as a role
@@ -112,8 +190,10 @@ func templatesShaped(v *source.Value) bool {
 }
 
 // closedBody reports whether every field of v is a body field, with a
-// `roles` list of strings and an `enabled` flag or a `rules` object (never
-// a list): a body whose rules are missing or broken.
+// `roles` list of strings and evidence that it is a mapping: a non-empty
+// `rules` object (never a list), or an `enabled` flag beside roles that
+// are not empty — a body whose rules are missing or broken. (An
+// `{enabled: true, roles: []}` block of Helm values says nothing.)
 func closedBody(v *source.Value) bool {
 	for _, m := range v.Members {
 		if !bodyFields[m.Key] {
@@ -121,6 +201,7 @@ func closedBody(v *source.Value) bool {
 		}
 	}
 	roles, enabled, rules := v.Get("roles"), v.Get("enabled"), v.Get("rules")
+	granted := false
 	switch {
 	case roles == nil:
 		return false
@@ -130,8 +211,11 @@ func closedBody(v *source.Value) bool {
 				return false
 			}
 		}
+		granted = len(roles.Items) > 0
 	case roles.Kind != source.String:
 		return false
+	default:
+		granted = roles.Str != ""
 	}
 	okEnabled := enabled != nil && (enabled.Kind == source.Bool ||
 		enabled.Kind == source.String && (enabled.Str == "true" || enabled.Str == "false"))
@@ -144,8 +228,11 @@ func closedBody(v *source.Value) bool {
 				return false // another rule language (JSON Logic's and/or/==)
 			}
 		}
+		if len(rules.Members) > 0 {
+			return true
+		}
 	}
-	return okEnabled || rules != nil
+	return okEnabled && granted
 }
 
 // weakBodySignature reports whether an object has a role mapping field, or
@@ -276,29 +363,48 @@ func textKeys(content []byte) map[string]bool {
 	return keys
 }
 
+// textRuleOpening matches, in raw text, a `rules` key whose value opens on
+// a rule key that itself opens a collection — `"rules": {"field": {`,
+// `rules:\n  any:\n    - ` — rather than a rules key and a word such as
+// `all` or `except` written anywhere in the file.
+var textRuleOpening = regexp.MustCompile(`["']?\brules["']?[ \t]*:\s*\{?\s*["']?(?i:any|all|field|except)["']?[ \t]*:[ \t]*(?:\[|\{|\r?\n)`)
+
 // textSignature names the signature of a file that does not parse, read
 // from the keys written in its text, or "": a broken role mapping is still
-// a role mapping (its syntax error is the finding).
+// a role mapping (its syntax error is the finding). The text of a
+// Kubernetes resource (apiVersion and kind, say a Kyverno policy with an
+// unquoted {{ }} expression) carries only the StackConfigPolicy one.
 func textSignature(content []byte) string {
 	keys := textKeys(content)
-	switch {
-	case keys["securityRoleMappings"] && keys["StackConfigPolicy"]:
+	if keys["securityRoleMappings"] && bytes.Contains(limitText(content), []byte("StackConfigPolicy")) {
 		return "ECK StackConfigPolicy with securityRoleMappings (in the text)"
+	}
+	if keys["apiVersion"] && keys["kind"] {
+		return ""
+	}
+	switch {
 	case keys["state"] && keys["role_mappings"]:
 		return "operator file settings with state.role_mappings (in the text)"
 	case keys["role_templates"]:
 		return "a role_templates member (in the text)"
-	case keys["rules"] && (keys["roles"] || keys["enabled"]) &&
-		(keys["any"] || keys["all"] || keys["field"] || keys["except"]):
+	case (keys["roles"] || keys["enabled"]) && textRuleOpening.Match(limitText(content)):
 		return "rules keyed by any/all/field/except beside roles or enabled (in the text)"
 	}
 	return ""
 }
 
+// limitText is the part of a file's text the text signatures look at.
+func limitText(content []byte) []byte {
+	if len(content) > maxTextScan {
+		return content[:maxTextScan]
+	}
+	return content
+}
+
 // templateMarker matches Go template (Helm) and Jinja (Ansible) directives,
-// which mustache role templates never use: `{{ .Values…`, `{{-`,
+// which mustache role templates never use: `{{ .Values…`, `{{ $.Values…`, `{{-`,
 // `{{ include …`, `{% if …`.
-var templateMarker = regexp.MustCompile(`\{\{-|-\}\}|\{\{\s*\.[A-Za-z$]|\{\{\s*(if|range|include|template|toYaml|tpl|with|define|end|else)\b|\{%-?\s*(if|for|set|include|block|raw|macro)\b`)
+var templateMarker = regexp.MustCompile(`\{\{-|-\}\}|\{\{\s*\.[A-Za-z$]|\{\{\s*\$|\{\{\s*(if|range|include|template|toYaml|tpl|with|define|end|else)\b|\{%-?\s*(if|for|set|include|block|raw|macro)\b`)
 
 // isTemplated reports whether a file that does not parse is a Helm or
 // Jinja template, whose text becomes YAML only after rendering.

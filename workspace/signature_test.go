@@ -53,6 +53,15 @@ func TestDocSignature(t *testing.T) {
 		{"opensearch.yml", "all_access:\n  reserved: false\n  backend_roles: [admin]\n", ""},
 		{"prometheus.yml", "groups:\n  - name: a\n    rules:\n      - alert: X\n", ""},
 		{"list.json", `[{"enabled": true, "roles": ["a"], "rules": {"all": []}}]`, ""},
+		{"deep.json", `{"roles": ["a"], "rules": {"all": [{"any": [{"field": {"groups": ["a", "b"]}}, {"except": {"field": {"dn": null}}}]}]}}`, "beside roles"},
+		{"typo-inside.yaml", "enabled: true\nroles: [a]\nrules:\n  any:\n    - feild: {username: x}\n    - Field: {realm.name: [a, 1, true]}\n", "beside roles"},
+		{"broken-rules-closed.json", `{"enabled": true, "roles": ["a"], "rules": {"any": [{"username": "x"}]}}`, "only role mapping fields"},
+		{"kyverno-shaped.yaml", "enabled: true\nroles: [a]\nname: x\nrules:\n  any:\n    - resources: {kinds: [Pod]}\n", ""},
+		{"rules-engine.json", `{"name": "r", "enabled": true, "roles": ["a"], "rules": {"all": [{"fact": "age", "operator": "greaterThan", "value": 18}]}}`, ""},
+		{"nested-field.json", `{"enabled": true, "roles": ["a"], "type": "x", "rules": {"field": {"spec": {"a": "b"}}}}`, ""},
+		{"helm-empty-roles.yaml", "rbac:\n  enabled: true\n  roles: []\n", ""},
+		{"helm-empty-rules.yaml", "rbac:\n  enabled: true\n  roles: []\n  rules: {}\n", ""},
+		{"labeler.yaml", "docs:\n  - all:\n    - changed-files: [{any-glob-to-any-file: ['**/*.md']}]\n", ""},
 		{"editor.json", `{"$schema": "https://example.com/role-mapping.schema.json", "enabled": true, "roles": ["a"], "rules": {"field": {"dn": "x"}}}`, "beside roles"},
 	}
 	for _, tc := range tests {
@@ -117,7 +126,14 @@ func TestTextSignatureAndTemplates(t *testing.T) {
 		{"role_templates: [\n", true, false},
 		{"state:\n  role_mappings: {\n", true, false},
 		{"{\"name\": \"x\"", false, false},
-		{"rules:\n{{ toYaml .Values.rules | indent 2 }}\nroles: [a]\nfield: x\n", true, true},
+		{"rules:\n{{ toYaml .Values.rules | indent 2 }}\nroles: [a]\nfield: x\n", false, true},
+		{"roles: [a]\nrules:\n  any:\n    - field: {username: [x}\n", true, false},
+		{"{\"roles\": [\"a\"], \"rules\": {\"ALL\": [{\"feild\": {\"dn\": \"x\"}}],}}", true, false},
+		// Other tools' broken files: the words are there, the shape is not.
+		{"{\n  \"linter\": {\n    \"enabled\": true,\n    \"rules\": {\n      \"all\": true,\n    },\n  },\n}\n", false, false},
+		{"networkPolicy:\n  enabled: true\n  egress:\n    - to:\n      - ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8]}\nrbac:\n  rules:\n  - apiGroups: [\"\"]\nrbac: {}\n", false, false},
+		{"apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nspec:\n  rules:\n  - match:\n      any:\n      - roles: [admin]\n    validate:\n      message: {{ request.object.kind }} is bad\n", false, false},
+		{"apiVersion: v1\nkind: StackConfigPolicy\nspec: {elasticsearch: {securityRoleMappings: {\n", true, false},
 		{"{{- if .Values.enabled }}\nkind: Role\n", false, true},
 		{"{% if x %}\na: b\n", false, true},
 		// Mustache in a role template is not a Helm template.
