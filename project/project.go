@@ -104,7 +104,7 @@ func Open(opt Options) (*Project, error) {
 		return p, err
 	case 1:
 		p := r.Units[0]
-		p.Workspace.Notes = append(r.Notes, p.Workspace.Notes...)
+		p.Workspace.Notes = r.Notes // the run gathered the unit's notes too
 		p.Workspace.Decisions = r.Decisions
 		return p, err
 	}
