@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolemap-lint/rolemap-lint/project"
+	"github.com/rolemap-lint/rolemap-lint/internal/engine"
 )
 
 // lintFiles writes files into a temp dir, loads and lints them, and
@@ -29,7 +29,7 @@ func lintFiles(t *testing.T, cfgText string, files map[string]string, only ...st
 			t.Fatal(err)
 		}
 	}
-	p, err := project.Open(project.Options{Dir: dir, Paths: []string{"."}, NoParentConfig: true, KnownChecks: KnownChecks()})
+	p, err := engine.Open(engine.Options{Dir: dir, Paths: []string{"."}, NoParentConfig: true, KnownChecks: KnownChecks()})
 	if err != nil {
 		t.Fatal(err)
 	}

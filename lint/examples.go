@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/project"
-	"github.com/rolemap-lint/rolemap-lint/report"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/engine"
+	"github.com/rolemap-lint/rolemap-lint/internal/report"
 )
 
 // Example is a small repository that makes one check fire, and its fix.
@@ -100,7 +100,7 @@ func lintDir(dir string, args []string) (*ExampleResult, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	p, err := project.Open(project.Options{Dir: dir, Paths: args, NoParentConfig: true, KnownChecks: KnownChecks()})
+	p, err := engine.Open(engine.Options{Dir: dir, Paths: args, NoParentConfig: true, KnownChecks: KnownChecks()})
 	if err != nil {
 		return nil, fmt.Errorf("loading the example: %w", err)
 	}

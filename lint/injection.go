@@ -6,14 +6,14 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/analysis"
-	"github.com/rolemap-lint/rolemap-lint/automaton"
-	"github.com/rolemap-lint/rolemap-lint/budget"
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/mapping"
-	"github.com/rolemap-lint/rolemap-lint/match"
-	"github.com/rolemap-lint/rolemap-lint/template"
-	"github.com/rolemap-lint/rolemap-lint/user"
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 )
 
 var templateRoleInjection = &Analyzer{
@@ -58,7 +58,7 @@ func runTemplateRoleInjection(p *Pass) {
 		if !m.Valid() || !m.Enabled || m.Rules == nil || len(m.Templates) == 0 {
 			continue
 		}
-		vars := func(name string) *automaton.Automaton { return analysis.Pinned(m.Rules, name, ops) }
+		vars := func(name string) *automaton.Automaton { return decide.Pinned(m.Rules, name, ops) }
 		for i, t := range m.Templates {
 			if t.IsStored() || t.ParseErr() != nil {
 				continue
@@ -103,7 +103,7 @@ func (p *Pass) injectionExample(m *mapping.Mapping, tu *template.UserData, role 
 		return ""
 	}
 	base := &user.User{Username: "someone", Groups: []string{}, Metadata: map[string]any{}, Realm: user.Realm{Name: "any-realm"}}
-	if sat := p.satisfiable(m.Rules); sat.Satisfiable == analysis.Yes && sat.Witness != nil {
+	if sat := p.satisfiable(m.Rules); sat.Satisfiable == decide.Yes && sat.Witness != nil {
 		base = sat.Witness
 	}
 	u := *base

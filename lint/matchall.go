@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/analysis"
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/mapping"
-	"github.com/rolemap-lint/rolemap-lint/match"
-	"github.com/rolemap-lint/rolemap-lint/rules"
-	"github.com/rolemap-lint/rolemap-lint/user"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
 )
 
 var matchAll = &Analyzer{
@@ -97,11 +97,11 @@ func runMatchAll(p *Pass) {
 		if !decidable(m) || !matchesProbe(m) {
 			continue
 		}
-		out := analysis.MatchesEveryone(m.Rules, p.analysisOptions())
+		out := decide.MatchesEveryone(m.Rules, p.analysisOptions())
 		if out.Budget != nil {
 			p.undecided(m, "whether the rules match every user", out.Budget)
 		}
-		if out.Satisfiable != analysis.No {
+		if out.Satisfiable != decide.No {
 			continue
 		}
 		d := rulesSpan(m)
@@ -120,7 +120,7 @@ func runNeverMatches(p *Pass) {
 		if out.Budget != nil {
 			p.undecided(m, "whether some user matches the rules", out.Budget)
 		}
-		if out.Satisfiable != analysis.No {
+		if out.Satisfiable != decide.No {
 			continue
 		}
 		d := rulesSpan(m)
@@ -132,21 +132,21 @@ func runNeverMatches(p *Pass) {
 
 // satisfiable decides, once per rule tree and run, whether some user
 // matches it.
-func (p *Pass) satisfiable(e *rules.Expr) analysis.Outcome {
+func (p *Pass) satisfiable(e *rules.Expr) decide.Outcome {
 	if out, ok := p.Settings.satisfiable[e]; ok {
 		return out
 	}
 	if p.Settings.satisfiable == nil {
-		p.Settings.satisfiable = map[*rules.Expr]analysis.Outcome{}
+		p.Settings.satisfiable = map[*rules.Expr]decide.Outcome{}
 	}
-	out := analysis.Satisfiable(e, p.analysisOptions())
+	out := decide.Satisfiable(e, p.analysisOptions())
 	p.Settings.satisfiable[e] = out
 	return out
 }
 
 // analysisOptions configures rule analysis for the run.
-func (p *Pass) analysisOptions() analysis.Options {
-	return analysis.Options{DN: p.Settings.DNOracle, Budget: p.Settings.Budget}
+func (p *Pass) analysisOptions() decide.Options {
+	return decide.Options{DN: p.Settings.DNOracle, Budget: p.Settings.Budget}
 }
 
 // probeUser is an ordinary user with nothing special: rules that do not

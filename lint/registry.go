@@ -3,9 +3,9 @@ package lint
 import (
 	"sort"
 
-	"github.com/rolemap-lint/rolemap-lint/diag"
 	"github.com/rolemap-lint/rolemap-lint/fixtures"
-	"github.com/rolemap-lint/rolemap-lint/workspace"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
 )
 
 // CheckConfig is the id of the check reporting configuration problems.

@@ -5,13 +5,13 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/analysis"
-	"github.com/rolemap-lint/rolemap-lint/automaton"
-	"github.com/rolemap-lint/rolemap-lint/catalog"
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/mapping"
-	"github.com/rolemap-lint/rolemap-lint/rules"
-	"github.com/rolemap-lint/rolemap-lint/user"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/catalog"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
 )
 
 var unknownRole = &Analyzer{
@@ -143,7 +143,7 @@ func runPrivilegedBroadGrant(p *Pass) {
 			continue
 		}
 		out := p.satisfiable(m.Rules)
-		if out.Satisfiable == analysis.No {
+		if out.Satisfiable == decide.No {
 			continue // never-matches owns it: nobody gets the role
 		}
 		example := ""

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/config"
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/template"
+	"github.com/rolemap-lint/rolemap-lint/internal/config"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 )
 
 var scriptingDisabled = &Analyzer{

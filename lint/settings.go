@@ -3,18 +3,18 @@ package lint
 import (
 	"fmt"
 
-	"github.com/rolemap-lint/rolemap-lint/analysis"
-	"github.com/rolemap-lint/rolemap-lint/automaton"
-	"github.com/rolemap-lint/rolemap-lint/project"
+	"github.com/rolemap-lint/rolemap-lint/internal/engine"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
 )
 
 // NewSettings builds the settings of a run over a loaded project: the
 // modelled version, check levels, the config and what was read with it, the
 // catalog, the fixtures, and a DN oracle sharing the project's normalizer.
-func NewSettings(p *project.Project) *Settings {
+func NewSettings(p *engine.Project) *Settings {
 	cfg := p.Config
 	s := &Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: p.Dir,
-		DNOracle: &analysis.MatchOracle{Normalizer: p.Normalizer, Ops: automaton.Ops{Pool: p.Budget.States()}},
+		DNOracle: &decide.MatchOracle{Normalizer: p.Normalizer, Ops: automaton.Ops{Pool: p.Budget.States()}},
 		Catalog:  p.Catalog, CatalogFindings: p.CatalogFindings, FixtureFindings: p.FixtureFindings,
 		Budget: p.Budget}
 	for _, prob := range cfg.Problems {

@@ -1,7 +1,7 @@
 package lint
 
 import (
-	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 )
 
 var storedTemplate = &Analyzer{

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/rolemap-lint/rolemap-lint/analysis"
-	"github.com/rolemap-lint/rolemap-lint/budget"
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/mapping"
-	"github.com/rolemap-lint/rolemap-lint/match"
-	"github.com/rolemap-lint/rolemap-lint/template"
-	"github.com/rolemap-lint/rolemap-lint/user"
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 )
 
 // FixtureUser is a fixture test's user, for checks that render templates.
@@ -64,7 +64,7 @@ func (p *Pass) templateUsers(m *mapping.Mapping) []FixtureUser {
 		return out
 	}
 	sat := p.satisfiable(m.Rules)
-	if sat.Satisfiable == analysis.Yes && sat.Witness != nil {
+	if sat.Satisfiable == decide.Yes && sat.Witness != nil {
 		out = append(out, FixtureUser{User: *sat.Witness, Test: "a user synthesized from the rules: " + describeUser(sat.Witness)})
 	}
 	return out
