@@ -167,3 +167,12 @@ func runDisabledMapping(p *Pass) {
 			Message: "mapping [" + m.Name + "] is disabled (enabled: false): Elasticsearch stores it but never applies it"})
 	}
 }
+
+// KnownChecks is the set of check ids, for validating the config.
+func KnownChecks() map[string]bool {
+	known := map[string]bool{}
+	for _, a := range All() {
+		known[a.Name] = true
+	}
+	return known
+}

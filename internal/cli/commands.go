@@ -6,13 +6,14 @@ import (
 	"io"
 	"strings"
 
+	"github.com/rolemap-lint/rolemap-lint/internal/engine"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/esversion"
 	"github.com/rolemap-lint/rolemap-lint/lint"
 	"github.com/rolemap-lint/rolemap-lint/schema"
 )
 
 // Version is the tool's version when set at build time with
-// -ldflags "-X github.com/rolemap-lint/rolemap-lint/cli.Version=v1.2.3";
+// -ldflags "-X github.com/rolemap-lint/rolemap-lint/internal/cli.Version=v1.2.3";
 // otherwise toolVersion reads it from the build information.
 var Version = "dev"
 
@@ -105,7 +106,7 @@ func runChecks(env Env, args []string) (int, error) {
 		enc.SetEscapeHTML(false)
 		return ExitOK, enc.Encode(out)
 	case "markdown":
-		fmt.Fprint(env.Stdout, lint.Markdown(all))
+		fmt.Fprint(env.Stdout, engine.Markdown(all))
 	default:
 		return 0, usagef("unknown --format %q (want text, json or markdown)", format)
 	}

@@ -17,12 +17,12 @@ func runTests(res *resolve.Resolver, tests []*fixtures.Test) []report.TestResult
 	out := make([]report.TestResult, 0, len(tests))
 	for _, t := range tests {
 		if !t.Valid {
-			out = append(out, t.Check(nil, nil).Report(t))
+			out = append(out, report.FixtureResult(t, t.Check(nil, nil)))
 			continue
 		}
 		u := t.User
 		resolution := res.Resolve(&u)
-		tr := t.Check(resolution.Roles, resolution.Err).Report(t)
+		tr := report.FixtureResult(t, t.Check(resolution.Roles, resolution.Err))
 		for _, role := range tr.Unexpected {
 			if tr.Grants == nil {
 				tr.Grants = map[string][]string{}

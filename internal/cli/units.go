@@ -28,7 +28,7 @@ func (r *run) checkUnits(lintOnly, cov bool) *report.Result {
 	var order []*ignoreUse
 	var findings []diag.Diagnostic
 	for _, u := range r.all.Units {
-		s := lint.NewSettings(u)
+		s := u.LintSettings()
 		cfg := u.Config
 		s.IgnoreCovered = func(rule *config.IgnoreRule) bool { return r.all.IgnoreCovered(cfg, rule) }
 		if len(cfg.Ignores) > 0 {

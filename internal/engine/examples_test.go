@@ -1,4 +1,4 @@
-package lint_test
+package engine_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rolemap-lint/rolemap-lint/internal/cli"
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/engine"
 	"github.com/rolemap-lint/rolemap-lint/lint"
 )
 
@@ -47,7 +48,7 @@ func TestExamples(t *testing.T) {
 		}
 		t.Run(a.Name, func(t *testing.T) {
 			t.Parallel()
-			res, err := lint.RunExample(ex.Files, ex.Args)
+			res, err := engine.RunExample(ex.Files, ex.Args)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -57,7 +58,7 @@ func TestExamples(t *testing.T) {
 			if strings.Contains(res.Text, os.TempDir()) || strings.Contains(res.Text, "rolemap-lint-example-") {
 				t.Errorf("the output names the temporary directory, so docs/checks.md would change on every run:\n%s", res.Text)
 			}
-			fixed, err := lint.RunExample(ex.FixedFiles(), ex.Args)
+			fixed, err := engine.RunExample(ex.FixedFiles(), ex.Args)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -91,7 +92,7 @@ func TestExampleOutputIsTheCLIs(t *testing.T) {
 		}{{"broken", ex.Files}, {"fixed", ex.FixedFiles()}} {
 			t.Run(id+"/"+v.name, func(t *testing.T) {
 				t.Parallel()
-				res, err := lint.RunExample(v.files, ex.Args)
+				res, err := engine.RunExample(v.files, ex.Args)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -113,7 +114,7 @@ func TestExampleOutputIsTheCLIs(t *testing.T) {
 
 func TestRunExampleRejectsPathsOutsideTheRepository(t *testing.T) {
 	for _, name := range []string{"../escape.json", "/etc/escape.json", "", "a/../../escape.json"} {
-		if _, err := lint.RunExample(map[string]string{name: "{}"}, nil); err == nil {
+		if _, err := engine.RunExample(map[string]string{name: "{}"}, nil); err == nil {
 			t.Errorf("RunExample accepted the file name %q", name)
 		}
 	}
@@ -131,7 +132,7 @@ func TestRunExampleReportsLoadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := lint.RunExample(tt.files, tt.args); err == nil {
+			if _, err := engine.RunExample(tt.files, tt.args); err == nil {
 				t.Error("no error")
 			}
 		})

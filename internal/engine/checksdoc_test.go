@@ -1,10 +1,12 @@
-package lint
+package engine
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/lint"
 )
 
 // TestChecksDocUpToDate fails when docs/checks.md is not what
@@ -12,43 +14,27 @@ import (
 //
 //	go run ./cmd/rolemap-lint checks --format markdown > docs/checks.md
 func TestChecksDocUpToDate(t *testing.T) {
-	path := filepath.Join("..", "docs", "checks.md")
+	path := filepath.Join("..", "..", "docs", "checks.md")
 	got, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := Markdown(All()); string(got) != want {
+	if want := Markdown(lint.All()); string(got) != want {
 		t.Errorf("%s is stale; regenerate it with: go run ./cmd/rolemap-lint checks --format markdown > docs/checks.md", path)
-	}
-}
-
-func TestRegistry(t *testing.T) {
-	seen := map[string]bool{}
-	for _, a := range All() {
-		if seen[a.Name] {
-			t.Errorf("duplicate check %s", a.Name)
-		}
-		seen[a.Name] = true
-		if a.Summary == "" || a.Doc == "" || a.Run == nil || a.Level < 2 {
-			t.Errorf("check %s is incomplete", a.Name)
-		}
-		if Lookup(a.Name) != a {
-			t.Errorf("Lookup(%s) failed", a.Name)
-		}
 	}
 }
 
 // TestMarkdownSections: every check has its section, with the example's
 // files, an output block in which the check fires, and the fix.
 func TestMarkdownSections(t *testing.T) {
-	md := Markdown(All())
+	md := Markdown(lint.All())
 	sections := strings.Split(md, "\n## ")
 	byID := map[string]string{}
 	for _, s := range sections[1:] {
 		id, _, _ := strings.Cut(s, "\n")
 		byID[id] = s
 	}
-	for _, a := range All() {
+	for _, a := range lint.All() {
 		s, ok := byID[a.Name]
 		if !ok {
 			t.Errorf("no section for %s", a.Name)
