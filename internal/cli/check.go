@@ -6,7 +6,6 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
-	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
 	"github.com/rolemap-lint/rolemap-lint/internal/report"
 )
 
@@ -65,12 +64,17 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 	} else if err != nil {
 		return 0, err
 	}
-	if cmd == "test" && !cf.allowEmpty && !noMappings && run.fixtureFiles() == 0 {
+	if cmd == "test" && !cf.allowEmpty && !noMappings && run.all.FixtureFiles() == 0 {
 		return 0, run.noFixtures()
 	}
-	res := run.checkUnits(cmd == "lint", cov)
-	if cmd == "test" {
-		res.Findings = onlyRejections(res.Findings)
+	var res *report.Result
+	switch cmd {
+	case "lint":
+		res = run.all.Lint()
+	case "test":
+		res = run.all.Test(cov)
+	default:
+		res = run.all.Check(cov)
 	}
 	if noMappings {
 		return 0, run.noMappings(res)
@@ -89,18 +93,6 @@ func runCheck(env Env, cmd string, args []string) (int, error) {
 		return 0, err
 	}
 	return code, nil
-}
-
-// onlyRejections keeps the findings of `test`: what makes Elasticsearch
-// reject a mapping (so it grants nothing), and broken fixtures.
-func onlyRejections(ds []diag.Diagnostic) []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, d := range ds {
-		if mapping.Rejects(d.Check) || d.Check == "fixture" || d.Check == workspace.CheckFixtureName {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 func parseFailOn(s string) (diag.Level, error) {

@@ -3,19 +3,8 @@ package cli
 import (
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/internal/engine"
 	"github.com/rolemap-lint/rolemap-lint/internal/report"
 )
-
-// decisionNotes are the -v lines: every JSON/YAML file found with whether
-// it is read and why, then the workspace's other notes.
-func decisionNotes(r *engine.Run) []string {
-	out := make([]string, 0, len(r.Decisions)+len(r.Notes))
-	for _, d := range r.Decisions {
-		out = append(out, d.String())
-	}
-	return append(out, r.Notes...)
-}
 
 // noMappings ends a run whose PATHs hold no role mapping source (exit 2).
 // The report is still written when it has something to say — findings such

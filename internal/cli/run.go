@@ -66,20 +66,7 @@ func (r *run) open() error {
 }
 
 // resolver prepares role resolution for the first unit.
-func (r *run) resolver() *resolve.Resolver { return unitResolver(r.proj) }
-
-// unitResolver prepares role resolution for one unit.
-func unitResolver(p *engine.Project) *resolve.Resolver {
-	return resolve.New(p.Workspace, unitResolverOptions(p))
-}
-
-// unitResolverOptions are the resolution settings of one unit; template
-// renderings draw on the run's template budget.
-func unitResolverOptions(p *engine.Project) resolve.Options {
-	scripting := lint.ScriptSettings(p.Config.Scripting)
-	scripting.Steps = p.Budget.Templates()
-	return resolve.Options{Config: p.Config, Scripting: scripting, Normalizer: p.Normalizer}
-}
+func (r *run) resolver() *resolve.Resolver { return r.proj.Resolver() }
 
 // rel renders p relative to the working directory with / separators when
 // it lies below it, as reports name files.

@@ -55,21 +55,18 @@ func writeFiles(dir string, files map[string]string) error {
 	return nil
 }
 
-// lintDir mirrors the CLI's `lint` command (cli.newRun, run.load,
-// runCheck) for the working directory dir.
+// lintDir runs `rolemap-lint lint ARGS` in the working directory dir: the
+// run the command line opens and lints (OpenRun, Run.Lint), with config
+// files looked for no higher than dir, and the text report without colour.
 func lintDir(dir string, args []string) (*ExampleResult, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	p, err := Open(Options{Dir: dir, Paths: args, NoParentConfig: true, KnownChecks: lint.KnownChecks()})
+	r, err := OpenRun(Options{Dir: dir, Paths: args, NoParentConfig: true, KnownChecks: lint.KnownChecks()})
 	if err != nil {
 		return nil, fmt.Errorf("loading the example: %w", err)
 	}
-	ws := p.Workspace
-	res := &report.Result{Findings: lint.Run(ws, p.LintSettings(), lint.All()), Skipped: ws.Skipped, Notes: ws.Notes}
-	res.Summary.Files = len(ws.Files)
-	res.Summary.Mappings = len(ws.Mappings)
-	res.Summary.SkippedFiles = len(ws.Skipped)
+	res := r.Lint()
 	res.Count()
 	var b bytes.Buffer
 	if err := report.Text(&b, res, report.Options{}); err != nil {

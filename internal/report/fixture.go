@@ -23,3 +23,11 @@ func FixtureResult(t *fixtures.Test, r fixtures.Result) TestResult {
 	}
 	return tr
 }
+
+// FixtureOutcome turns the outcome of a fixture test run into the
+// report's form, with the grants of its unexpected roles.
+func FixtureOutcome(o fixtures.Outcome) TestResult {
+	tr := FixtureResult(o.Test, o.Result)
+	tr.Grants = o.Grants
+	return tr
+}

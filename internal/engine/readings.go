@@ -1,4 +1,4 @@
-package cli
+package engine
 
 import (
 	"fmt"
@@ -6,12 +6,10 @@ import (
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/fixtures"
-	"github.com/rolemap-lint/rolemap-lint/internal/engine"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/resolve"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/loader"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
-	"github.com/rolemap-lint/rolemap-lint/internal/report"
 )
 
 // otherReading returns the workspace as the other YAML reader reads it
@@ -59,13 +57,13 @@ func otherReading(ws *workspace.Workspace) (*workspace.Workspace, string) {
 // reader and a YAML 1.2 converter, against the other reading too: a test
 // passes only when it passes under both, and a difference is shown in the
 // test's error.
-func runTestsBothReadings(u *engine.Project, res *resolve.Resolver, tests []*fixtures.Test) []report.TestResult {
-	out := runTests(res, tests)
+func runTestsBothReadings(u *Project, res *resolve.Resolver, tests []*fixtures.Test) []fixtures.Outcome {
+	out := fixtures.Run(res, tests)
 	altWS, name := otherReading(u.Workspace)
 	if altWS == nil {
 		return out
 	}
-	alt := runTests(resolve.New(altWS, unitResolverOptions(u)), tests)
+	alt := fixtures.Run(resolve.New(altWS, u.ResolverOptions()), tests)
 	for i := range out {
 		a, o := alt[i], &out[i]
 		if a.Passed == o.Passed && slices.Equal(a.Roles, o.Roles) && a.Error == o.Error {

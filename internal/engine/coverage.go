@@ -1,4 +1,4 @@
-package cli
+package engine
 
 import (
 	"sort"
@@ -11,30 +11,6 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
 	"github.com/rolemap-lint/rolemap-lint/internal/report"
 )
-
-// runTests resolves every fixture user and compares with the expectation.
-func runTests(res *resolve.Resolver, tests []*fixtures.Test) []report.TestResult {
-	out := make([]report.TestResult, 0, len(tests))
-	for _, t := range tests {
-		if !t.Valid {
-			out = append(out, report.FixtureResult(t, t.Check(nil, nil)))
-			continue
-		}
-		u := t.User
-		resolution := res.Resolve(&u)
-		tr := report.FixtureResult(t, t.Check(resolution.Roles, resolution.Err))
-		for _, role := range tr.Unexpected {
-			if tr.Grants == nil {
-				tr.Grants = map[string][]string{}
-			}
-			for _, g := range resolution.GrantsOf(role) {
-				tr.Grants[role] = append(tr.Grants[role], g.String())
-			}
-		}
-		out = append(out, tr)
-	}
-	return out
-}
 
 // coverage evaluates every applied mapping for every valid fixture user
 // and reports which rule outcomes no user produced.
