@@ -19,7 +19,7 @@ func All() []*Analyzer {
 }
 
 var registry = []*Analyzer{
-	parseAnalyzer("syntax", diag.Error,
+	parseAnalyzer(diag.Syntax, diag.Error,
 		"invalid JSON/YAML, duplicate keys, bad encoding, limits exceeded",
 		"The file cannot be read the way Elasticsearch reads it: a JSON or YAML syntax error, a duplicate key "+
 			"(Elasticsearch's parser rejects documents with duplicate keys), a file that is not UTF-8, nesting deeper than "+
@@ -34,34 +34,34 @@ var registry = []*Analyzer{
 			"tests must pass under both. Set `yaml_reader` in the config when you know the reader (docs/yaml.md). Sexagesimal "+
 			"numbers such as `1:30`, leading-zero octals such as `0777`, `y`/`n` (booleans to go-yaml v2) and `<<` merge keys "+
 			"are reported too. Quote the value so every tool reads the same thing."),
-	parseAnalyzer("schema", diag.Error,
+	parseAnalyzer(diag.Schema, diag.Error,
 		"unknown top-level field (incl. run_as), wrong type, missing enabled/rules",
 		"The mapping body fails the JSON Schema stage (`rolemap-lint schema` prints the schema): a top-level field "+
 			"Elasticsearch does not know (it rejects `run_as` although the API specification lists it), a field of the "+
 			"wrong JSON type, or a missing `enabled` or `rules` (both are required)."),
-	parseAnalyzer("roles-or-templates", diag.Error,
+	parseAnalyzer(diag.RolesOrTemplates, diag.Error,
 		"both, or neither, of non-empty roles/role_templates",
 		"A mapping must grant roles through exactly one of a non-empty `roles` list or a non-empty `role_templates` list. "+
 			"Elasticsearch's parser fails with `missing field [roles]` when both are absent, and PUT validation rejects "+
 			"empty lists (`role-mapping roles or role-templates are missing`) and both at once "+
 			"(`role-mapping cannot have both roles and role-templates`)."),
-	parseAnalyzer("reserved-metadata-key", diag.Error,
+	parseAnalyzer(diag.ReservedMetadataKey, diag.Error,
 		"metadata key starting with _ (and _read_only) where Elasticsearch reserves it",
 		"Top-level `metadata` keys starting with `_` are reserved: PUT rejects them (`metadata keys may not start with [_]`), "+
 			"and since 8.16 `_read_only` has its own message because GET adds it to operator mappings. Operator file settings "+
 			"may use `_` keys: they are validated without the metadata check since they first held role mappings (8.5). "+
 			"Nested keys are not checked by Elasticsearch."),
-	parseAnalyzer("rule-syntax", diag.Error,
+	parseAnalyzer(diag.RuleSyntax, diag.Error,
 		"errors in the rules DSL, with Elasticsearch's message",
 		"Everything Elasticsearch's rule parser rejects: a rule object with zero or several keys, an unknown key, "+
 			"`except` outside an `all` array, `any`/`all` without an array, a `field` rule that is not an object, has no or "+
 			"several fields, an object or nested array as a value, an empty value list, or a number out of the long range."),
-	parseAnalyzer("invalid-pattern", diag.Error,
+	parseAnalyzer(diag.InvalidPattern, diag.Error,
 		"bad wildcard/regex values: /…* without closing /, Lucene regex errors, patterns too complex to determinize",
 		"A string value containing `*` is a wildcard, and one written `/…/` a Lucene regular expression; Elasticsearch "+
 			"compiles both when the mapping is stored. A value starting with `/` that contains `*` but does not end with `/` "+
 			"is rejected, and so is a regex that Lucene cannot parse or cannot determinize within its work limit."),
-	parseAnalyzer("invalid-template", diag.Error,
+	parseAnalyzer(diag.InvalidTemplate, diag.Error,
 		"role template shape, script fields, mustache syntax, format",
 		"A `role_templates` element must have a `template` (a script object, or its JSON text) and an optional "+
 			"`format` of `string` or `json`. The script needs `source` (inline) or `id` (stored), may have `params` and "+
@@ -74,7 +74,7 @@ var registry = []*Analyzer{
 		"Mapping names are unique among API mappings and among operator mappings: Elasticsearch keeps one mapping per "+
 			"name, so a second definition silently replaces the first. Single bodies in one multi-document YAML file all "+
 			"take the file's name and collide."),
-	parseAnalyzer("reserved-name", diag.Error,
+	parseAnalyzer(diag.ReservedName, diag.Error,
 		"name ends with -read-only-operator-mapping",
 		"Since 8.16 Elasticsearch shows operator mappings through GET with the suffix `-read-only-operator-mapping` "+
 			"and rejects PUT of a name ending with it (`Invalid mapping name [...]`)."),

@@ -1,6 +1,10 @@
 package lint
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+)
 
 func TestRegistry(t *testing.T) {
 	seen := map[string]bool{}
@@ -15,5 +19,32 @@ func TestRegistry(t *testing.T) {
 		if Lookup(a.Name) != a {
 			t.Errorf("Lookup(%s) failed", a.Name)
 		}
+	}
+}
+
+// TestRejectingChecksAreRegistered: every check that makes Elasticsearch
+// reject a mapping is a registered check at level error, so `test` and the
+// rejection rules name checks users can find in docs/checks.md.
+func TestRejectingChecksAreRegistered(t *testing.T) {
+	n := 0
+	for _, a := range All() {
+		if diag.Rejects(a.Name) {
+			n++
+			if a.Level != diag.Error {
+				t.Errorf("%s rejects a mapping but its default level is %s", a.Name, a.Level)
+			}
+		}
+	}
+	for _, id := range []string{diag.Syntax, diag.Schema, diag.RolesOrTemplates, diag.ReservedMetadataKey,
+		diag.RuleSyntax, diag.InvalidPattern, diag.InvalidTemplate, diag.ReservedName, diag.ScriptingDisabled} {
+		if Lookup(id) == nil {
+			t.Errorf("%s rejects a mapping but is no registered check", id)
+		}
+	}
+	if n != 9 {
+		t.Errorf("%d registered checks reject a mapping, want 9", n)
+	}
+	if diag.Rejects(diag.Budget) || diag.Rejects("unknown-role") {
+		t.Error("budget and unknown-role do not make Elasticsearch reject a mapping")
 	}
 }

@@ -1,12 +1,13 @@
 package engine
 
 import (
+	"slices"
 	"sort"
 
+	"github.com/rolemap-lint/rolemap-lint/fixtures"
 	"github.com/rolemap-lint/rolemap-lint/internal/config"
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
-	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
 	"github.com/rolemap-lint/rolemap-lint/internal/report"
 	"github.com/rolemap-lint/rolemap-lint/lint"
 )
@@ -32,7 +33,7 @@ func (r *Run) Test(cov bool) *report.Result {
 func OnlyRejections(ds []diag.Diagnostic) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, d := range ds {
-		if mapping.Rejects(d.Check) || d.Check == "fixture" || d.Check == workspace.CheckFixtureName {
+		if diag.Rejects(d.Check) || d.Check == fixtures.Check || d.Check == workspace.CheckFixtureName {
 			out = append(out, d)
 		}
 	}
@@ -83,7 +84,7 @@ func (r *Run) check(lintOnly, cov bool) *report.Result {
 			findings = append(findings, d)
 		}
 		res.Summary.Mappings += len(u.Workspace.Mappings)
-		if u.Cluster != "" && !contains(res.Summary.Clusters, u.Cluster) {
+		if u.Cluster != "" && !slices.Contains(res.Summary.Clusters, u.Cluster) {
 			res.Summary.Clusters = append(res.Summary.Clusters, u.Cluster)
 		}
 		if lintOnly {
@@ -163,13 +164,4 @@ func mergeCoverage(all, unit *report.Coverage) *report.Coverage {
 	all.Total += unit.Total
 	all.Percent = report.Percentage(all.Covered, all.Total)
 	return all
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -10,7 +10,7 @@ import (
 
 // Check is the id of the check that owns every problem inside a role
 // template.
-const Check = "invalid-template"
+const Check = diag.InvalidTemplate
 
 // templateParser is the name Elasticsearch's TemplateRoleName parser uses
 // in its messages.

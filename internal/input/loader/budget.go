@@ -4,11 +4,12 @@ import (
 	"math"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 )
 
 // CheckBudget owns the findings about input left unread because a budget
 // of the run ran out (package budget).
-const CheckBudget = "budget"
+const CheckBudget = diag.Budget
 
 // YAMLOptions bound the values a YAML file may produce after alias
 // expansion, besides the per-document billion-laughs bound.

@@ -63,11 +63,13 @@
 // a block collection.
 package loader
 
+import "github.com/rolemap-lint/rolemap-lint/internal/diag"
+
 // Check ids used by the loader's findings.
 const (
 	// CheckSyntax owns invalid JSON/YAML, duplicate keys, bad encodings and
 	// exceeded limits.
-	CheckSyntax = "syntax"
+	CheckSyntax = diag.Syntax
 	// CheckAmbiguousYAML owns YAML constructs that YAML 1.1 and YAML 1.2
 	// parsers (or Elasticsearch's parser and this tool) read differently.
 	CheckAmbiguousYAML = "ambiguous-yaml"

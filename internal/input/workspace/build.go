@@ -14,8 +14,8 @@ import (
 
 // Check ids owned by the workspace.
 const (
-	CheckSyntax           = "syntax"
-	CheckSchema           = "schema"
+	CheckSyntax           = diag.Syntax
+	CheckSchema           = diag.Schema
 	CheckDuplicateName    = "duplicate-name"
 	CheckUnrecognizedFile = "unrecognized-file"
 )

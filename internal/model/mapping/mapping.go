@@ -100,20 +100,6 @@ func Rejection(d diag.Diagnostic) bool {
 // Field returns the member of the body named key, if present.
 func (m *Mapping) Field(key string) *source.Member { return m.Body.Member(key) }
 
-// rejecting lists the checks whose problems make Elasticsearch refuse the
-// mapping (at PUT, or when operator settings are loaded).
-var rejecting = map[string]bool{
-	"syntax":                true,
-	"schema":                true,
-	"roles-or-templates":    true,
-	"reserved-metadata-key": true,
-	"rule-syntax":           true,
-	"invalid-pattern":       true,
-	"invalid-template":      true,
-	"reserved-name":         true,
-	"scripting-disabled":    true,
-}
-
 // Rejects reports whether problems of the check make Elasticsearch refuse a
-// mapping.
-func Rejects(check string) bool { return rejecting[check] }
+// mapping (the table is diag.Rejects').
+func Rejects(check string) bool { return diag.Rejects(check) }

@@ -15,11 +15,11 @@ import (
 
 // Check ids owned by the mapping parser.
 const (
-	CheckRolesOrTemplates  = "roles-or-templates"
-	CheckReservedMetadata  = "reserved-metadata-key"
-	CheckReservedName      = "reserved-name"
+	CheckRolesOrTemplates  = diag.RolesOrTemplates
+	CheckReservedMetadata  = diag.ReservedMetadataKey
+	CheckReservedName      = diag.ReservedName
 	CheckToleratedForm     = "tolerated-form"
-	CheckInvalidTemplate   = "invalid-template"
+	CheckInvalidTemplate   = diag.InvalidTemplate
 	readOnlyMetadataFlag   = "_read_only"
 	reservedMetadataPrefix = "_"
 	// ReservedNameSuffix is the name suffix Elasticsearch reserves for

@@ -13,11 +13,11 @@ import (
 
 // Check ids of the problems the rule parser reports.
 const (
-	CheckRuleSyntax     = "rule-syntax"
-	CheckInvalidPattern = "invalid-pattern"
+	CheckRuleSyntax     = diag.RuleSyntax
+	CheckInvalidPattern = diag.InvalidPattern
 	// CheckBudget reports what could not be decided within the run's
 	// budget (package budget); it never makes the tree invalid.
-	CheckBudget = "budget"
+	CheckBudget = diag.Budget
 )
 
 // esPrefix starts every message of Elasticsearch's ExpressionParser.

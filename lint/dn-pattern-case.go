@@ -1,28 +1,13 @@
 package lint
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
-	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
-	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
 )
-
-var dnSyntax = &Analyzer{
-	Name:    "dn-syntax",
-	Level:   diag.Warning,
-	Summary: "a dn value, or a group value that looks like a DN, that does not parse as a DN",
-	Doc: "Elasticsearch compares `dn` and `groups` values as distinguished names: equal when their normalized forms " +
-		"(UnboundID's, case- and spacing-insensitive) are equal. A value that does not parse as a DN falls back to a " +
-		"case-insensitive string comparison, which only matches a user string written exactly the same way. A `dn` " +
-		"value, a group value containing `=`, or the DN after `*,` in a subtree pattern that does not parse is almost " +
-		"certainly a typo.",
-	Run: runDNSyntax,
-}
 
 var dnPatternCase = &Analyzer{
 	Name:    "dn-pattern-case",
@@ -33,49 +18,6 @@ var dnPatternCase = &Analyzer{
 		"written, so `CN=*,OU=People,DC=example,DC=com` misses `cn=bob,ou=people,dc=example,dc=com` although a literal " +
 		"value would match it. Write patterns in lower case. The `*,<dn>` subtree form is normalized and exempt.",
 	Run: runDNPatternCase,
-}
-
-func isDNField(f string) bool { return f == "dn" || f == "groups" }
-
-// subtreeSuffix returns the DN of a `*,<dn>` pattern whose rest has no `*`.
-func subtreeSuffix(v string) (string, bool) {
-	rest, ok := strings.CutPrefix(v, "*,")
-	if !ok || strings.Contains(rest, "*") {
-		return "", false
-	}
-	return rest, true
-}
-
-func runDNSyntax(p *Pass) {
-	p.fieldRules(func(m *mapping.Mapping, e *rules.Expr) {
-		if !isDNField(e.Field) {
-			return
-		}
-		for _, v := range e.Values {
-			if v.Kind != rules.StringValue {
-				continue
-			}
-			text, what := v.Str, "value"
-			switch v.Pattern {
-			case rules.Regex:
-				continue
-			case rules.Wildcard:
-				suffix, ok := subtreeSuffix(v.Str)
-				if !ok || suffix == "" {
-					continue
-				}
-				text, what = suffix, "subtree DN"
-			default:
-				if e.Field == "groups" && !strings.Contains(v.Str, "=") {
-					continue // a group name (SAML, OIDC...), not a DN
-				}
-			}
-			if _, err := dn.Parse(text); err != nil {
-				p.Report(at(m, v.Span(), "%s %s %q is not a valid DN (%s): Elasticsearch falls back to comparing it as a plain string, ignoring case; fix the DN",
-					e.Field, what, text, shorten(err.Error(), 200)))
-			}
-		}
-	})
 }
 
 func runDNPatternCase(p *Pass) {
@@ -138,19 +80,4 @@ func lowerOutsideEscapes(s string, regex bool) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
-
-// spanWhere renders " (file:line)" for a config span, or "".
-func spanWhere(s source.Span) string {
-	if s.File == nil {
-		return ""
-	}
-	return fmt.Sprintf(" (%s:%d)", s.File.Name, s.Range().Start.Line)
 }

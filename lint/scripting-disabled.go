@@ -11,7 +11,7 @@ import (
 )
 
 var scriptingDisabled = &Analyzer{
-	Name:     "scripting-disabled",
+	Name:     diag.ScriptingDisabled,
 	Level:    diag.Error,
 	Security: false,
 	Summary:  "templates while script.allowed_types or script.allowed_contexts forbid them",
