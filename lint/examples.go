@@ -20,10 +20,12 @@ type Example struct {
 	// Renamed maps the old path of each file the fix renames to its new
 	// path (applied before Fixed).
 	Renamed map[string]string
+	// Deleted lists the files the fix deletes (applied after Renamed).
+	Deleted []string
 }
 
-// FixedFiles returns the fixed repository: Files with Renamed and Fixed
-// applied.
+// FixedFiles returns the fixed repository: Files with Renamed, Deleted
+// and Fixed applied.
 func (e Example) FixedFiles() map[string]string {
 	out := make(map[string]string, len(e.Files)+len(e.Fixed))
 	for name, content := range e.Files {
@@ -32,6 +34,9 @@ func (e Example) FixedFiles() map[string]string {
 	for old, name := range e.Renamed {
 		out[name] = out[old]
 		delete(out, old)
+	}
+	for _, name := range e.Deleted {
+		delete(out, name)
 	}
 	for name, content := range e.Fixed {
 		out[name] = content
@@ -676,6 +681,36 @@ ignore:
   }
 }
 `},
+		},
+		"redundant-mapping": {
+			Files: map[string]string{
+				"mappings/kibana-admins.json": `{
+  "enabled": true,
+  "roles": ["kibana_admin", "monitoring_user"],
+  "rules": {
+    "all": [
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "groups": "cn=kibana-admins,ou=groups,dc=example,dc=com" } }
+    ]
+  }
+}
+`,
+				"mappings/ldap1-kibana-admins.json": `{
+  "enabled": true,
+  "roles": ["kibana_admin"],
+  "rules": {
+    "all": [
+      { "field": { "groups": "cn=kibana-admins,ou=groups,dc=example,dc=com" } },
+      { "field": { "realm.name": "ldap1" } },
+      { "field": { "username": "*" } }
+    ]
+  }
+}
+`},
+			Fix: "Every user the second mapping matches is matched by the first, which grants `kibana_admin` too: the second " +
+				"mapping changes nobody's roles. Delete it (or, if it was meant to grant more, give it the role it was meant to " +
+				"add).",
+			Deleted: []string{"mappings/ldap1-kibana-admins.json"},
 		},
 		"budget": {
 			Files: map[string]string{

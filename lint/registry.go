@@ -114,6 +114,7 @@ var registry = []*Analyzer{
 	unusedIgnore,
 	matchAll,
 	neverMatches,
+	redundantMapping,
 	budgetCheck,
 	{
 		Name:    fixtures.Check,

@@ -70,6 +70,14 @@ func writeExample(b *strings.Builder, ex lint.Example) {
 		b.WriteString("\n")
 		writeBlock(b, "console", mv.String())
 	}
+	if len(ex.Deleted) > 0 {
+		var rm strings.Builder
+		for _, name := range ex.Deleted {
+			fmt.Fprintf(&rm, "$ git rm %s\n", shellQuote(name))
+		}
+		b.WriteString("\n")
+		writeBlock(b, "console", rm.String())
+	}
 	writeFileBlocks(b, ex.Fixed, ex.Files)
 }
 

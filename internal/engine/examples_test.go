@@ -26,8 +26,8 @@ func TestEveryCheckHasExample(t *testing.T) {
 		switch {
 		case !ok:
 			t.Errorf("check %s has no example: add one to Examples in lint/examples.go", a.Name)
-		case len(ex.Files) == 0 || strings.TrimSpace(ex.Fix) == "" || len(ex.Fixed)+len(ex.Renamed) == 0:
-			t.Errorf("example of %s is incomplete: it needs Files, Fix and Fixed (or Renamed)", a.Name)
+		case len(ex.Files) == 0 || strings.TrimSpace(ex.Fix) == "" || len(ex.Fixed)+len(ex.Renamed)+len(ex.Deleted) == 0:
+			t.Errorf("example of %s is incomplete: it needs Files, Fix and Fixed (or Renamed, or Deleted)", a.Name)
 		}
 	}
 	for id := range examples {
