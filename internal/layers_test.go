@@ -33,7 +33,7 @@ var layers = []struct {
 	// and its table of changes, which the pattern languages consult), and
 	// the reader of the conformance cases the tests share.
 	{0, "base", []string{"internal/budget", "internal/safetext", "internal/repofs", "internal/input/source",
-		"internal/diag", "internal/model/esversion", "internal/conformance"}},
+		"internal/diag", "internal/model/esversion", "internal/conformance", "internal/tri"}},
 	// The languages Elasticsearch speaks inside a mapping: Lucene patterns,
 	// DNs, Java strings, and "did you mean".
 	{1, "lang", []string{"internal/lang"}},

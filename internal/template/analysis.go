@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
+	"github.com/rolemap-lint/rolemap-lint/internal/tri"
 )
 
 // Vars gives, for a user model field as a template names it ("username",
@@ -21,31 +22,21 @@ import (
 // no user matches at all). A nil Vars function means no constraint.
 type Vars func(name string) *automaton.Automaton
 
-// Answer is a three-valued answer.
-type Answer uint8
+// Answer is CanProduce's three-valued answer: the one type of the
+// analyses (tri.Tri), named here for the template analysis.
+type Answer = tri.Tri
 
 // Answers.
 const (
 	// Unknown: the analysis cannot tell (a stored script, a template
 	// beyond its bounds, or no example user found for a role it cannot
 	// rule out).
-	Unknown Answer = iota
+	Unknown = tri.Unknown
 	// Yes: some user gets the role; Production.User is one.
-	Yes
+	Yes = tri.Yes
 	// No: no user gets the role.
-	No
+	No = tri.No
 )
-
-// String names the answer.
-func (a Answer) String() string {
-	switch a {
-	case Yes:
-		return "yes"
-	case No:
-		return "no"
-	}
-	return "unknown"
-}
 
 // Production is CanProduce's answer.
 type Production struct {

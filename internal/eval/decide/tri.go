@@ -1,22 +1,14 @@
 package decide
 
-// Tri is a three-valued answer.
-type Tri uint8
+import "github.com/rolemap-lint/rolemap-lint/internal/tri"
+
+// Tri is the rule analysis' three-valued answer: the one type of the
+// analyses (tri.Tri), named here for rule analysis.
+type Tri = tri.Tri
 
 // Answers.
 const (
-	Unknown Tri = iota
-	Yes
-	No
+	Unknown = tri.Unknown
+	Yes     = tri.Yes
+	No      = tri.No
 )
-
-// String names the answer.
-func (t Tri) String() string {
-	switch t {
-	case Yes:
-		return "yes"
-	case No:
-		return "no"
-	}
-	return "unknown"
-}
