@@ -25,7 +25,7 @@ func TestEveryCheckHasExample(t *testing.T) {
 		ex, ok := examples[a.Name]
 		switch {
 		case !ok:
-			t.Errorf("check %s has no example: add one to Examples in lint/examples.go", a.Name)
+			t.Errorf("check %s has no example: add lint/testdata/%s.txtar", a.Name, a.Name)
 		case len(ex.Files) == 0 || strings.TrimSpace(ex.Fix) == "" || len(ex.Fixed)+len(ex.Renamed)+len(ex.Deleted) == 0:
 			t.Errorf("example of %s is incomplete: it needs Files, Fix and Fixed (or Renamed, or Deleted)", a.Name)
 		}
