@@ -29,3 +29,11 @@ func forward(name string) func(*Pass) {
 func parseAnalyzer(name string, level diag.Level, summary, doc string) *Analyzer {
 	return &Analyzer{Name: name, Level: level, Summary: summary, Doc: doc, Run: forward(name)}
 }
+
+// reportAll reports findings made before the checks ran (about the config,
+// the roles files or the fixture files), as the running check's.
+func (p *Pass) reportAll(ds []diag.Diagnostic) {
+	for _, d := range ds {
+		p.Report(d)
+	}
+}

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
@@ -46,5 +48,23 @@ func TestRejectingChecksAreRegistered(t *testing.T) {
 	}
 	if diag.Rejects(diag.Budget) || diag.Rejects("unknown-role") {
 		t.Error("budget and unknown-role do not make Elasticsearch reject a mapping")
+	}
+}
+
+// TestEveryCheckHasItsFile: each check is declared in lint/<id>.go (the
+// ignore mechanism's own check in ignore.go) and has its example in
+// testdata/<id>.txtar.
+func TestEveryCheckHasItsFile(t *testing.T) {
+	home := map[string]string{CheckUnusedIgnore: "ignore.go"}
+	for _, a := range All() {
+		file := home[a.Name]
+		if file == "" {
+			file = a.Name + ".go"
+		}
+		for _, f := range []string{file, filepath.Join("testdata", a.Name+".txtar")} {
+			if _, err := os.Stat(f); err != nil {
+				t.Errorf("check %s: %v", a.Name, err)
+			}
+		}
 	}
 }

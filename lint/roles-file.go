@@ -12,9 +12,5 @@ var rolesFile = &Analyzer{
 	Doc: "The roles files feed the catalog of `unknown-role` and `privileged-broad-grant`. A file that does not parse, a role " +
 		"body with a field Elasticsearch rejects, an invalid role name, or a role defined twice is reported here; roles " +
 		"Elasticsearch would not create are left out of the catalog.",
-	Run: func(p *Pass) {
-		for _, d := range p.Settings.CatalogFindings {
-			p.Report(d)
-		}
-	},
+	Run: func(p *Pass) { p.reportAll(p.Settings.CatalogFindings) },
 }
