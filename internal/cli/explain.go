@@ -5,22 +5,17 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/rolemap-lint/rolemap-lint/internal/budget"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/fixtures"
-	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
-	"github.com/rolemap-lint/rolemap-lint/internal/eval/resolve"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/loader"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
-	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
-	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
+	"github.com/rolemap-lint/rolemap-lint/internal/report"
 )
 
 const explainUsage = `Usage: rolemap-lint explain [user flags] [flags] [PATH...]
@@ -135,7 +130,7 @@ func runExplain(env Env, args []string) (int, error) {
 	if err := run.oneUnit(); err != nil {
 		return 0, err
 	}
-	ex := run.explain(run.proj.Workspace, &u)
+	ex := run.proj.Explain(&u)
 	write := func(w io.Writer, color bool) error {
 		if format.format == "json" {
 			enc := json.NewEncoder(w)
@@ -143,7 +138,7 @@ func runExplain(env Env, args []string) (int, error) {
 			enc.SetEscapeHTML(false)
 			return enc.Encode(ex)
 		}
-		return writeExplainText(w, ex, color)
+		return report.ExplainText(w, ex, color)
 	}
 	if outFile == "" {
 		return ExitOK, write(env.Stdout, color)
@@ -204,142 +199,3 @@ func (r *run) explainUser(ef *explainFlags, dnSet bool) (user.User, error) {
 	}
 	return u, nil
 }
-
-// Explanation is the JSON form of explain's answer.
-type Explanation struct {
-	User     explainedUser    `json:"user"`
-	Roles    []string         `json:"roles"`
-	Error    string           `json:"error"`
-	Mappings []explainedMap   `json:"mappings"`
-	DNFiles  []explainedGrant `json:"role_mapping_files"`
-	Anon     []string         `json:"anonymous_roles"`
-
-	// undecided is set when Error is this tool's budget running out, not
-	// Elasticsearch failing the resolution.
-	undecided bool
-}
-
-type explainedUser struct {
-	Username string         `json:"username"`
-	DN       *string        `json:"dn"`
-	Groups   []string       `json:"groups"`
-	Realm    explainedRealm `json:"realm"`
-	Metadata map[string]any `json:"metadata"`
-}
-
-// explainedRealm is the user's realm in explain's JSON.
-type explainedRealm struct {
-	Name string `json:"name"`
-	Type string `json:"type"`
-}
-
-type explainedMap struct {
-	Name    string         `json:"name"`
-	Origin  string         `json:"origin"`
-	File    string         `json:"file"`
-	Line    int            `json:"line"`
-	Applied bool           `json:"applied"`
-	Skipped string         `json:"skipped,omitempty"`
-	Matched bool           `json:"matched"`
-	Roles   []string       `json:"roles"`
-	Rules   *explainedRule `json:"rules,omitempty"`
-	// Error says why the mapping was not evaluated: Elasticsearch failed
-	// the user's role resolution while building the user's model
-	// (ExpressionModel.buildPredicate), before any rule ran.
-	Error string `json:"error,omitempty"`
-}
-
-type explainedRule struct {
-	Rule     string           `json:"rule"`
-	Matched  bool             `json:"matched"`
-	Reason   string           `json:"reason"`
-	Line     int              `json:"line"`
-	Column   int              `json:"column"`
-	Error    string           `json:"error,omitempty"`
-	Children []*explainedRule `json:"children,omitempty"`
-}
-
-type explainedGrant struct {
-	Role   string `json:"role"`
-	Source string `json:"source"`
-}
-
-// explain resolves the user and traces every mapping.
-func (r *run) explain(ws *workspace.Workspace, u *user.User) *Explanation {
-	res := r.resolver()
-	resolution := res.Resolve(u)
-	ex := &Explanation{User: explainedUser{u.Username, u.DN, u.Groups, explainedRealm{u.Realm.Name, u.Realm.Type}, u.Metadata},
-		Roles: nonNilStrings(resolution.Roles), Mappings: []explainedMap{}, DNFiles: []explainedGrant{}, Anon: []string{}}
-	if resolution.Err != nil {
-		ex.Error = resolution.Err.Error()
-		ex.undecided = errors.Is(resolution.Err, budget.ErrExhausted)
-	}
-	model, modelErr := match.NewModel(u, r.proj.Normalizer)
-	granted := map[*mapping.Mapping][]string{}
-	for _, g := range resolution.Grants {
-		switch {
-		case g.Mapping != nil:
-			granted[g.Mapping] = append(granted[g.Mapping], g.Role)
-		case g.DN != nil:
-			ex.DNFiles = append(ex.DNFiles, explainedGrant{Role: g.Role, Source: g.String()})
-		case g.Anonymous:
-			ex.Anon = append(ex.Anon, g.Role)
-		}
-	}
-	for _, m := range ws.Mappings {
-		em := explainedMap{Name: m.Name, Origin: m.Origin.String(), File: m.File().Name, Line: m.NameSpan.Range().Start.Line,
-			Roles: nonNilStrings(uniqueSorted(granted[m]))}
-		em.Skipped = res.Skipped(m)
-		em.Applied = em.Skipped == ""
-		if modelErr != nil && em.Applied {
-			em.Error = "not evaluated: Elasticsearch failed the user's role resolution before any rule ran"
-		}
-		if m.Rules != nil && modelErr == nil {
-			t := match.Explain(m.Rules, model)
-			em.Matched = t.Matched && em.Applied
-			em.Rules = explainRule(t)
-		}
-		ex.Mappings = append(ex.Mappings, em)
-	}
-	return ex
-}
-
-func explainRule(t *match.Trace) *explainedRule {
-	e := t.Expr
-	start := e.Span.Range().Start
-	label := e.Op.String()
-	if e.Op == rules.Field {
-		label = "field " + e.Field
-		start = e.FieldSpan.Range().Start
-	}
-	out := &explainedRule{Rule: label, Matched: t.Matched, Reason: t.Reason, Line: start.Line, Column: start.Col}
-	if t.Err != nil {
-		out.Error = t.Err.Error()
-	}
-	for _, c := range t.Children {
-		out.Children = append(out.Children, explainRule(c))
-	}
-	return out
-}
-
-func nonNilStrings(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func uniqueSorted(in []string) []string {
-	set := map[string]bool{}
-	var out []string
-	for _, s := range in {
-		if !set[s] {
-			set[s] = true
-			out = append(out, s)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-var _ = resolve.Grant{}

@@ -1,4 +1,4 @@
-package cli
+package report
 
 import (
 	"bufio"
@@ -10,16 +10,79 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/safetext"
 )
 
+// Explanation is the JSON form of explain's answer.
+type Explanation struct {
+	User     ExplainedUser      `json:"user"`
+	Roles    []string           `json:"roles"`
+	Error    string             `json:"error"`
+	Mappings []ExplainedMapping `json:"mappings"`
+	DNFiles  []ExplainedGrant   `json:"role_mapping_files"`
+	Anon     []string           `json:"anonymous_roles"`
+
+	// Undecided is set when Error is this tool's budget running out, not
+	// Elasticsearch failing the resolution.
+	Undecided bool `json:"-"`
+}
+
+// ExplainedUser is the user explain resolved.
+type ExplainedUser struct {
+	Username string         `json:"username"`
+	DN       *string        `json:"dn"`
+	Groups   []string       `json:"groups"`
+	Realm    ExplainedRealm `json:"realm"`
+	Metadata map[string]any `json:"metadata"`
+}
+
+// ExplainedRealm is the user's realm in explain's JSON.
+type ExplainedRealm struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+// ExplainedMapping is one mapping: whether it applies, matches, what it grants.
+type ExplainedMapping struct {
+	Name    string         `json:"name"`
+	Origin  string         `json:"origin"`
+	File    string         `json:"file"`
+	Line    int            `json:"line"`
+	Applied bool           `json:"applied"`
+	Skipped string         `json:"skipped,omitempty"`
+	Matched bool           `json:"matched"`
+	Roles   []string       `json:"roles"`
+	Rules   *ExplainedRule `json:"rules,omitempty"`
+	// Error says why the mapping was not evaluated: Elasticsearch failed
+	// the user's role resolution while building the user's model
+	// (ExpressionModel.buildPredicate), before any rule ran.
+	Error string `json:"error,omitempty"`
+}
+
+// ExplainedRule is one rule node's outcome for the user.
+type ExplainedRule struct {
+	Rule     string           `json:"rule"`
+	Matched  bool             `json:"matched"`
+	Reason   string           `json:"reason"`
+	Line     int              `json:"line"`
+	Column   int              `json:"column"`
+	Error    string           `json:"error,omitempty"`
+	Children []*ExplainedRule `json:"children,omitempty"`
+}
+
+// ExplainedGrant is a role granted by a role_mapping.yml file.
+type ExplainedGrant struct {
+	Role   string `json:"role"`
+	Source string `json:"source"`
+}
+
 const (
 	markYes  = "✓"
 	markNo   = "✗"
 	markSkip = "-"
 )
 
-// writeExplainText renders an explanation for a person. Names, values and
+// ExplainText renders an explanation for a person. Names, values and
 // messages from the repository are escaped (esc), and no line can start
 // as a CI runner command (safetext.Guard).
-func writeExplainText(w io.Writer, ex *Explanation, color bool) error {
+func ExplainText(w io.Writer, ex *Explanation, color bool) error {
 	g := safetext.NewGuard(w)
 	b := bufio.NewWriter(g)
 	paint := func(code, s string) string {
@@ -30,7 +93,7 @@ func writeExplainText(w io.Writer, ex *Explanation, color bool) error {
 	}
 	fmt.Fprintf(b, "user: %s\n", describeExplainedUser(ex.User))
 	if ex.Error != "" {
-		if ex.undecided {
+		if ex.Undecided {
 			fmt.Fprintf(b, "%s %s\n", paint("\x1b[31m", "resolution undecided:"), esc(ex.Error))
 			fmt.Fprintln(b, "  (rolemap-lint could not evaluate it within its budget; this says nothing about Elasticsearch)")
 		} else {
@@ -75,9 +138,7 @@ func writeExplainText(w io.Writer, ex *Explanation, color bool) error {
 	return g.Flush()
 }
 
-func esc(s string) string { return safetext.Escape(s) }
-
-func writeRule(b *bufio.Writer, r *explainedRule, depth int, paint func(string, string) string) {
+func writeRule(b *bufio.Writer, r *ExplainedRule, depth int, paint func(string, string) string) {
 	mark := paint("\x1b[32m", markYes)
 	if !r.Matched {
 		mark = paint("\x1b[31m", markNo)
@@ -103,7 +164,7 @@ func bracket(s []string) string {
 	return "[" + strings.Join(parts, ", ") + "]"
 }
 
-func describeExplainedUser(u explainedUser) string {
+func describeExplainedUser(u ExplainedUser) string {
 	parts := []string{fmt.Sprintf("%q", u.Username)}
 	realm := esc(u.Realm.Name)
 	if realm == "" {
