@@ -1,10 +1,13 @@
-// Package engine loads everything one run of rolemap-lint looks at: the
-// configurations (.rolemap-lint.yaml per PATH, the elasticsearch.yml they
-// name), the catalogs of roles, the workspaces of mapping sources and DN
-// files, and the fixture tests. OpenRun splits a run into units — one per
-// config file in use and per cluster it declares — each checked on its own;
-// Open loads a run of one unit. The command line and the documentation
-// examples share it, so that both see a repository exactly the same way.
+// Package engine is the one place a run of rolemap-lint is assembled. It
+// loads everything a run looks at: the configurations (.rolemap-lint.yaml
+// per PATH, the elasticsearch.yml they name), the catalogs of roles, the
+// workspaces of mapping sources and DN files, and the fixture tests.
+// OpenRun splits a run into units — one per config file in use and per
+// cluster it declares — each checked on its own; Open loads a run of one
+// unit. Run.Lint, Run.Test and Run.Check produce the report of `lint`,
+// `test` and `check`; Project.Explain answers `explain`. The command line
+// and the documentation examples (RunExample, Markdown) call it, so that
+// both see a repository exactly the same way.
 package engine
 
 import (
