@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
@@ -31,7 +33,7 @@ const maxRedundancyPairs = 4096
 // runRedundantMapping reports each mapping A for which a mapping B grants
 // every role of A and rules(A) ⇒ rules(B), that is, rules(A) ∧ ¬rules(B) is
 // unsatisfiable. Candidates are indexed by role: only the mappings that
-// grant A's least granted role are compared with A.
+// grant A's least granted role are compared with A, the widest first.
 func runRedundantMapping(p *Pass) {
 	var ms []*mapping.Mapping
 	byRole := map[string][]int{}
@@ -43,6 +45,23 @@ func runRedundantMapping(p *Pass) {
 			byRole[r] = append(byRole[r], len(ms))
 		}
 		ms = append(ms, m)
+	}
+	// The widest candidates (fewest field rules) are tried first: a mapping
+	// is most often redundant next to a broader one, and the pair budget is
+	// not spent on narrow siblings first.
+	size := make([]int, len(ms))
+	for i, m := range ms {
+		m.Rules.Walk(func(e *rules.Expr) bool {
+			if e.Op == rules.Field {
+				size[i]++
+			}
+			return true
+		})
+	}
+	for r, l := range byRole {
+		sorted := slices.Clone(l)
+		sort.SliceStable(sorted, func(x, y int) bool { return size[sorted[x]] < size[sorted[y]] })
+		byRole[r] = sorted
 	}
 	pairs := 0
 	for i, a := range ms {

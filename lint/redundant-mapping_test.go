@@ -1,6 +1,7 @@
 package lint_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -91,5 +92,22 @@ func TestRedundantMappingBudget(t *testing.T) {
 	}
 	if len(got) == 0 {
 		t.Errorf("no budget finding: %q", got)
+	}
+}
+
+// TestRedundantMappingWidestFirst: a hundred narrow mappings and the wide
+// one that covers them all: each narrow one is compared with the wide one
+// first, so the pair budget (4096) is not spent on the narrow siblings.
+func TestRedundantMappingWidestFirst(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 100 {
+		fmt.Fprintf(&b, `"narrow-%d": %s, `, i, mappingWith(`["viewer"]`,
+			fmt.Sprintf(`{"all": [{"field": {"groups": "g%d"}}, {"field": {"realm.name": "ldap1"}}]}`, i)))
+	}
+	b.WriteString(`"wide": ` + mappingWith(`["viewer"]`, `{"field": {"realm.name": "ldap1"}}`) + "}")
+	got := lintFiles(t, "", map[string]string{"all.json": b.String()}, "redundant-mapping")
+	if len(got) != 100 {
+		t.Errorf("%d findings, want 100: %q", len(got), got)
 	}
 }
