@@ -8,17 +8,17 @@ import (
 	"sort"
 	"time"
 
-	"github.com/rolemap-lint/rolemap-lint/analysis"
-	"github.com/rolemap-lint/rolemap-lint/budget"
-	"github.com/rolemap-lint/rolemap-lint/catalog"
-	"github.com/rolemap-lint/rolemap-lint/config"
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/esversion"
-	"github.com/rolemap-lint/rolemap-lint/mapping"
-	"github.com/rolemap-lint/rolemap-lint/match"
-	"github.com/rolemap-lint/rolemap-lint/rules"
-	"github.com/rolemap-lint/rolemap-lint/source"
-	"github.com/rolemap-lint/rolemap-lint/workspace"
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+	"github.com/rolemap-lint/rolemap-lint/internal/config"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
+	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
+	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/catalog"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/esversion"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
 )
 
 // Analyzer is one check.
@@ -55,7 +55,7 @@ type Settings struct {
 	Today time.Time
 	// DNOracle decides the DN-aware fields in rule analysis (nil: only
 	// what needs no DN semantics is decided).
-	DNOracle analysis.DNOracle
+	DNOracle decide.DNOracle
 	// Catalog is the catalog of roles that exist (nil: the built-in roles
 	// of Version).
 	Catalog *catalog.Catalog
@@ -80,7 +80,7 @@ type Settings struct {
 
 	// satisfiable memoizes rule analysis: several checks ask the same
 	// question about the same rules.
-	satisfiable map[*rules.Expr]analysis.Outcome
+	satisfiable map[*rules.Expr]decide.Outcome
 	// budgetFindings are the questions checks could not decide within
 	// the budget, reported by the budget check at the end of Run.
 	budgetFindings []diag.Diagnostic

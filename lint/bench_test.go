@@ -7,12 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolemap-lint/rolemap-lint/automaton"
-	"github.com/rolemap-lint/rolemap-lint/budget"
-	"github.com/rolemap-lint/rolemap-lint/catalog"
-	"github.com/rolemap-lint/rolemap-lint/esversion"
-	"github.com/rolemap-lint/rolemap-lint/loader"
-	"github.com/rolemap-lint/rolemap-lint/workspace"
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+	"github.com/rolemap-lint/rolemap-lint/internal/input/loader"
+	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/catalog"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/esversion"
 )
 
 // generateRepo writes n realistic mappings split over files of 100

@@ -3,9 +3,9 @@ package lint
 import (
 	"fmt"
 
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/mapping"
-	"github.com/rolemap-lint/rolemap-lint/rules"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
 )
 
 // CheckBudget is the id of the check that reports what could not be

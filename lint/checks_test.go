@@ -1,4 +1,4 @@
-package lint
+package lint_test
 
 import (
 	"fmt"
@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rolemap-lint/rolemap-lint/project"
+	"github.com/rolemap-lint/rolemap-lint/internal/engine"
+	"github.com/rolemap-lint/rolemap-lint/lint"
 )
 
 // lintFiles writes files into a temp dir, loads and lints them, and
@@ -29,14 +30,14 @@ func lintFiles(t *testing.T, cfgText string, files map[string]string, only ...st
 			t.Fatal(err)
 		}
 	}
-	p, err := project.Open(project.Options{Dir: dir, Paths: []string{"."}, NoParentConfig: true, KnownChecks: KnownChecks()})
+	p, err := engine.Open(engine.Options{Dir: dir, Paths: []string{"."}, NoParentConfig: true, KnownChecks: lint.KnownChecks()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSettings(p)
+	s := p.LintSettings()
 	s.Today = time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
 	var out []string
-	for _, d := range Run(p.Workspace, s, All()) {
+	for _, d := range lint.Run(p.Workspace, s, lint.All()) {
 		if len(only) > 0 && !contains(only, d.Check) {
 			continue
 		}

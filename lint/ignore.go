@@ -3,8 +3,8 @@ package lint
 import (
 	"time"
 
-	"github.com/rolemap-lint/rolemap-lint/config"
-	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/config"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 )
 
 // CheckUnusedIgnore is the id of the check reporting ignore entries that

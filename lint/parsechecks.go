@@ -1,7 +1,7 @@
 package lint
 
 import (
-	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 )
 
 // forward builds the Run function of a check whose problems are found while
@@ -28,4 +28,12 @@ func forward(name string) func(*Pass) {
 // parseAnalyzer declares a check fed by the loaders and the model.
 func parseAnalyzer(name string, level diag.Level, summary, doc string) *Analyzer {
 	return &Analyzer{Name: name, Level: level, Summary: summary, Doc: doc, Run: forward(name)}
+}
+
+// reportAll reports findings made before the checks ran (about the config,
+// the roles files or the fixture files), as the running check's.
+func (p *Pass) reportAll(ds []diag.Diagnostic) {
+	for _, d := range ds {
+		p.Report(d)
+	}
 }

@@ -5,10 +5,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/automaton"
-	"github.com/rolemap-lint/rolemap-lint/catalog"
-	"github.com/rolemap-lint/rolemap-lint/config"
-	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/internal/config"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/catalog"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/esversion"
 )
 
 // VersionsMarkdown renders docs/elasticsearch-versions.md from the code's
@@ -55,7 +55,7 @@ func VersionsMarkdown() string {
 
 	b.WriteString("\n## Built-in roles (unknown-role, removed-role)\n\n")
 	b.WriteString("Roles added after 7.2, deprecated or removed; every other built-in role exists in every modelled version. " +
-		"The source of each row is the comment above it in `catalog/builtin_table.go` (`ReservedRolesStore` at the " +
+		"The source of each row is the comment above it in `internal/model/catalog/builtin_table.go` (`ReservedRolesStore` at the " +
 		"versions read, the built-in roles page, and the pull requests named there).\n\n")
 	b.WriteString("| role | added | deprecated | removed | instead |\n|---|---|---|---|---|\n")
 	roles := catalog.Builtin(esversion.Version{Major: 1000})

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolemap-lint/rolemap-lint/esversion"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/esversion"
 )
 
 // TestVersionsDocUpToDate fails when docs/elasticsearch-versions.md is not

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rolemap-lint/rolemap-lint/conformance"
-	"github.com/rolemap-lint/rolemap-lint/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/conformance"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 )
 
 // schemaOwnedCases are the conformance cases whose Elasticsearch error is
@@ -33,7 +33,7 @@ var editorLeniency = map[string]string{
 // conformance cases.
 func parseCases(t *testing.T) []conformance.Case {
 	t.Helper()
-	cases, err := conformance.Load(filepath.Join("..", "conformance", "testdata", "es-cases.json"))
+	cases, err := conformance.Load(filepath.Join("..", "internal", "conformance", "testdata", "es-cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/rolemap-lint/rolemap-lint/source"
-	"github.com/rolemap-lint/rolemap-lint/suggest"
+	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/suggest"
 )
 
 // The messages say what is wrong in Elasticsearch's terms, quote what

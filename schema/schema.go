@@ -18,11 +18,12 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // Check is the id of the check that owns the findings of this stage.
-const Check = "schema"
+const Check = diag.Schema
 
 // URL is the schema's $id, under which the document is compiled.
 const URL = "https://raw.githubusercontent.com/rolemap-lint/rolemap-lint/main/schema/role-mapping.schema.json"

@@ -8,7 +8,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
 )
 
 // This file builds source.Value trees for the tests without the loader:

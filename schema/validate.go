@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/source"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 )

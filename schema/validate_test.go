@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/rolemap-lint/rolemap-lint/diag"
-	"github.com/rolemap-lint/rolemap-lint/source"
-	"github.com/rolemap-lint/rolemap-lint/suggest"
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
+	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/suggest"
 )
 
 // finding is the part of a diagnostic a test asserts.

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
-	"github.com/rolemap-lint/rolemap-lint/cli"
+	"github.com/rolemap-lint/rolemap-lint/internal/cli"
 )
 
 func TestMain(m *testing.M) {

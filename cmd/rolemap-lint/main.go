@@ -5,7 +5,7 @@ package main
 import (
 	"os"
 
-	"github.com/rolemap-lint/rolemap-lint/cli"
+	"github.com/rolemap-lint/rolemap-lint/internal/cli"
 )
 
 func main() {

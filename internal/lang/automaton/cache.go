@@ -1,0 +1,109 @@
+package automaton
+
+import (
+	"sync"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+)
+
+// Cache compiles each distinct pattern once and shares the result. It is
+// safe for concurrent use; concurrent requests for the same pattern wait
+// for a single compilation. The zero value is ready to use and unbounded.
+//
+// A cache keeps every automaton for the life of the run (the parsed rules
+// refer to them), so its memory is bounded by Held: each compiled
+// automaton draws its states and transitions from it, and a pattern that
+// does not fit fails with the pool's *budget.Error instead of being kept.
+// Work draws the construction work of every compilation.
+type Cache struct {
+	// Work, when set, bounds the construction work of all compilations.
+	Work *budget.Pool
+	// Held, when set, bounds the states and transitions of the automata
+	// the cache holds.
+	Held *budget.Pool
+
+	mu sync.Mutex
+	m  map[cacheKey]*cacheEntry
+}
+
+type cacheKind uint8
+
+const (
+	cacheRegexp cacheKind = iota
+	cacheWildcard
+	cacheValue
+)
+
+type cacheKey struct {
+	kind cacheKind
+	src  string
+	opt  Options
+}
+
+type cacheEntry struct {
+	once    sync.Once
+	a       *Automaton
+	pattern bool
+	err     error
+}
+
+func (c *Cache) entry(k cacheKey) *cacheEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = make(map[cacheKey]*cacheEntry)
+	}
+	e := c.m[k]
+	if e == nil {
+		e = &cacheEntry{}
+		c.m[k] = e
+	}
+	return e
+}
+
+// Regexp is CompileRegexp, cached.
+func (c *Cache) Regexp(src string, opt Options) (*Automaton, error) {
+	e := c.entry(cacheKey{cacheRegexp, src, opt})
+	e.once.Do(func() { e.a, e.err = c.hold(compileRegexp(src, opt, c.Work)) })
+	return e.a, e.err
+}
+
+// Wildcard is CompileWildcard, cached.
+func (c *Cache) Wildcard(pattern string, opt Options) (*Automaton, error) {
+	e := c.entry(cacheKey{cacheWildcard, pattern, opt})
+	e.once.Do(func() { e.a, e.err = c.hold(compileWildcard(pattern, opt, c.Work)) })
+	return e.a, e.err
+}
+
+// Value is CompileValue, cached.
+func (c *Cache) Value(v string, opt Options) (*Automaton, bool, error) {
+	e := c.entry(cacheKey{cacheValue, v, opt})
+	e.once.Do(func() {
+		var a *Automaton
+		a, e.pattern, e.err = compileValue(v, opt, c.Work)
+		if e.err == nil && e.pattern {
+			e.a, e.err = c.hold(a, nil)
+		} else {
+			e.a = a
+		}
+	})
+	return e.a, e.pattern, e.err
+}
+
+// Len returns the number of distinct patterns compiled or being compiled.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.m)
+}
+
+// hold charges a compiled automaton to Held.
+func (c *Cache) hold(a *Automaton, err error) (*Automaton, error) {
+	if err != nil || a == nil || c.Held == nil {
+		return a, err
+	}
+	if err := c.Held.Take(int64(a.NumStates()) + int64(a.fa().numTransitions())); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
