@@ -21,7 +21,8 @@ var redundantMapping = &Analyzer{
 		"user's roles. It is usually a copy left behind after the other mapping was widened, and it keeps access alive " +
 		"after the other mapping is narrowed on purpose. Only reported when proven: mappings with role templates, disabled " +
 		"or invalid mappings, rules too complex to decide or that match no user (never-matches), and mappings that read differently for the two YAML readers are " +
-		"left alone; of two mappings that grant the same roles to the same users, the later one is reported. At most " +
+		"left alone; a mapping whose rules match every user (match-all) never makes another one redundant, since the fix there is to scope it, " +
+		"which would bring the other mapping's access back; of two mappings that grant the same roles to the same users, the later one is reported. At most " +
 		"4096 pairs of mappings that share a role are compared in a run.",
 	Run: runRedundantMapping,
 }
@@ -63,6 +64,17 @@ func runRedundantMapping(p *Pass) {
 		sort.SliceStable(sorted, func(x, y int) bool { return size[sorted[x]] < size[sorted[y]] })
 		byRole[r] = sorted
 	}
+	// A mapping that matches everyone is match-all's to report: advising to
+	// delete what it covers would lose that access once it is scoped.
+	everyone := map[int]bool{}
+	matchesEveryone := func(j int) bool {
+		v, ok := everyone[j]
+		if !ok {
+			v = matchesProbe(ms[j]) && decide.MatchesEveryone(ms[j].Rules, p.analysisOptions()).Satisfiable == decide.No
+			everyone[j] = v
+		}
+		return v
+	}
 	pairs := 0
 	for i, a := range ms {
 		// A mapping no user matches is never-matches' to report.
@@ -71,7 +83,7 @@ func runRedundantMapping(p *Pass) {
 		}
 		cands := leastGranted(roleSet(a), byRole)
 		for _, j := range cands {
-			if j == i || ms[j].Name == a.Name || !grantsAll(ms[j], a) {
+			if j == i || ms[j].Name == a.Name || !grantsAll(ms[j], a) || matchesEveryone(j) {
 				continue
 			}
 			if pairs >= maxRedundancyPairs {

@@ -54,6 +54,9 @@ func TestRedundantMapping(t *testing.T) {
 			"a.json": mappingWith(`["viewer"]`, admins),
 			"b.json": mappingWith(`["viewer"]`, `{"any": [{"field": {"groups": "admins"}}]}`)},
 			[]string{"redundant-mapping b.json:1:1 warning"}},
+		{"a mapping that matches everyone makes nothing redundant (match-all's)", map[string]string{
+			"a.json": mappingWith(`["viewer"]`, adminsLDAP),
+			"b.json": mappingWith(`["viewer"]`, `{"field": {"username": "*"}}`)}, nil},
 		{"a mapping no user matches is never-matches'", map[string]string{
 			"a.json": mappingWith(`["viewer"]`, `{"all": [{"field": {"realm.name": "ldap1"}}, {"field": {"realm.name": "saml1"}}]}`),
 			"b.json": mappingWith(`["viewer"]`, admins)}, nil},
