@@ -127,18 +127,33 @@ func runExplain(env Env, args []string) (int, error) {
 	} else if err != nil {
 		return 0, err
 	}
-	if err := run.oneUnit(); err != nil {
+	exs, err := run.explainAll(&u)
+	if err != nil {
 		return 0, err
 	}
-	ex := run.proj.Explain(&u)
 	write := func(w io.Writer, color bool) error {
 		if format.format == "json" {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
-			return enc.Encode(ex)
+			if len(exs) == 1 {
+				return enc.Encode(exs[0])
+			}
+			return enc.Encode(struct {
+				Explanations []*report.Explanation `json:"explanations"`
+			}{exs})
 		}
-		return report.ExplainText(w, ex, color)
+		for i, ex := range exs {
+			if i > 0 {
+				if _, err := fmt.Fprintln(w); err != nil {
+					return err
+				}
+			}
+			if err := report.ExplainText(w, ex, color); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	if outFile == "" {
 		return ExitOK, write(env.Stdout, color)

@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"strings"
-
 	"github.com/rolemap-lint/rolemap-lint/internal/engine"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
+	"github.com/rolemap-lint/rolemap-lint/internal/report"
 )
 
 // noFixtures ends `test` when no fixture file is found (exit 2). The
@@ -23,29 +23,28 @@ func (r *run) noFixtures() error {
 	return usagef("no fixture files (*_test.yaml, *_test.yml, *_test.json) found under %v: `test` has nothing to run (use --allow-empty to accept this)", r.paths)
 }
 
-// oneUnit refuses a run that holds several clusters or configs: explain
-// answers for one cluster, so the PATHs must name one.
-func (r *run) oneUnit() error {
-	switch len(r.all.Units) {
-	case 0:
-		return usagef("nothing to explain: no role mapping source under %v", r.paths)
-	case 1:
-		return nil
+// explainAll explains the user in every unit of the run: each config
+// file, and each cluster of one, is its own Elasticsearch cluster, so the
+// user's roles are answered per unit, each answer naming its unit when
+// there are several or it is a cluster.
+func (r *run) explainAll(u *user.User) ([]*report.Explanation, error) {
+	if len(r.all.Units) == 0 {
+		return nil, usagef("nothing to explain: no role mapping source under %v", r.paths)
 	}
-	var names []string
-	for _, u := range r.all.Units {
-		cfgName := "no config file"
-		if u.Config.File != nil {
-			cfgName = u.Config.File.Name
+	var out []*report.Explanation
+	for _, p := range r.all.Units {
+		ex := p.Explain(u)
+		if len(r.all.Units) > 1 || p.Cluster != "" {
+			ex.Cluster = p.Cluster
+			ex.Config = "no config file"
+			if p.Config.File != nil {
+				ex.Config = p.Config.File.Name
+			}
+			if p.Cluster == "" && len(p.Config.Clusters) > 0 {
+				ex.Config += ", files in none of its clusters"
+			}
 		}
-		name := "config " + cfgName
-		switch {
-		case u.Cluster != "":
-			name = "cluster " + u.Cluster + " of " + cfgName
-		case len(u.Config.Clusters) > 0:
-			name = "the files in none of the clusters of " + cfgName
-		}
-		names = append(names, name)
+		out = append(out, ex)
 	}
-	return usagef("the PATHs hold several clusters or configs (%s); explain answers for one: name the folder of one of them", strings.Join(names, ", "))
+	return out, nil
 }

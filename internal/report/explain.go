@@ -12,6 +12,10 @@ import (
 
 // Explanation is the JSON form of explain's answer.
 type Explanation struct {
+	// Config and Cluster name what the answer is for when the PATHs hold
+	// several configs or clusters (each is its own Elasticsearch cluster).
+	Config   string             `json:"config,omitempty"`
+	Cluster  string             `json:"cluster,omitempty"`
 	User     ExplainedUser      `json:"user"`
 	Roles    []string           `json:"roles"`
 	Error    string             `json:"error"`
@@ -90,6 +94,9 @@ func ExplainText(w io.Writer, ex *Explanation, color bool) error {
 			return s
 		}
 		return code + s + "\x1b[0m"
+	}
+	if ex.Cluster != "" || ex.Config != "" {
+		fmt.Fprintf(b, "%s\n", paint("\x1b[1m", "== "+explainedUnit(ex)))
 	}
 	fmt.Fprintf(b, "user: %s\n", describeExplainedUser(ex.User))
 	if ex.Error != "" {
@@ -199,4 +206,16 @@ func describeExplainedUser(u ExplainedUser) string {
 		parts = append(parts, "metadata {"+strings.Join(md, ", ")+"}")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// explainedUnit names the config and cluster an explanation is for.
+func explainedUnit(ex *Explanation) string {
+	config := ex.Config
+	if config == "" {
+		config = "no config file"
+	}
+	if ex.Cluster == "" {
+		return esc(config)
+	}
+	return "cluster " + esc(ex.Cluster) + " (" + esc(config) + ")"
 }
