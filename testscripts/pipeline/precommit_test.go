@@ -26,28 +26,9 @@ const (
 // the hooks with the local Go toolchain (`language: golang`); modules come
 // from the current module cache and GOPROXY.
 func TestPreCommitHooks(t *testing.T) {
-	preCommit, err := exec.LookPath("pre-commit")
-	if err != nil {
-		t.Skip("pre-commit not found: install it (Debian: apt-get install pre-commit; or pipx install pre-commit) to run the hooks for real")
-	}
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not found")
-	}
-	if testing.Short() {
-		t.Skip("pre-commit builds the module: skipped with -short")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	tmp := t.TempDir()
-	env := hookEnv(t, ctx, tmp)
-
-	src := filepath.Join(tmp, "rolemap-lint")
-	if err := snapshotRepo(repoRoot(t), src); err != nil {
-		t.Fatalf("copying the repository: %v", err)
-	}
-	git(t, ctx, env, src, "init", "-q")
-	git(t, ctx, env, src, "add", "-A")
-	git(t, ctx, env, src, "commit", "-q", "-m", "snapshot")
+	preCommit, tmp, env, src := preCommitSetup(t, ctx)
 
 	if out, code := runCmd(ctx, env, src, preCommit, "validate-manifest", ".pre-commit-hooks.yaml"); code != 0 {
 		t.Fatalf("pre-commit validate-manifest: exit %d\n%s", code, out)
@@ -216,4 +197,32 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// preCommitSetup skips the test when pre-commit or git is missing (or with
+// -short), and commits a snapshot of this repository's working tree to a
+// temporary git repository for try-repo. It returns the pre-commit program,
+// the temporary folder, the hooks' environment and the snapshot's folder.
+func preCommitSetup(t *testing.T, ctx context.Context) (preCommit, tmp string, env []string, src string) {
+	t.Helper()
+	preCommit, err := exec.LookPath("pre-commit")
+	if err != nil {
+		t.Skip("pre-commit not found: install it (Debian: apt-get install pre-commit; or pipx install pre-commit) to run the hooks for real")
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not found")
+	}
+	if testing.Short() {
+		t.Skip("pre-commit builds the module: skipped with -short")
+	}
+	tmp = t.TempDir()
+	env = hookEnv(t, ctx, tmp)
+	src = filepath.Join(tmp, "rolemap-lint")
+	if err := snapshotRepo(repoRoot(t), src); err != nil {
+		t.Fatalf("copying the repository: %v", err)
+	}
+	git(t, ctx, env, src, "init", "-q")
+	git(t, ctx, env, src, "add", "-A")
+	git(t, ctx, env, src, "commit", "-q", "-m", "snapshot")
+	return preCommit, tmp, env, src
 }

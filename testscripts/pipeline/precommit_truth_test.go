@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,28 +15,9 @@ import (
 // not checked are never called unused; a run over every file reports the
 // stale entry.
 func TestPreCommitPartialRuns(t *testing.T) {
-	preCommit, err := exec.LookPath("pre-commit")
-	if err != nil {
-		t.Skip("pre-commit not found: install it (Debian: apt-get install pre-commit; or pipx install pre-commit) to run the hooks for real")
-	}
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not found")
-	}
-	if testing.Short() {
-		t.Skip("pre-commit builds the module: skipped with -short")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	tmp := t.TempDir()
-	env := hookEnv(t, ctx, tmp)
-
-	src := filepath.Join(tmp, "rolemap-lint")
-	if err := snapshotRepo(repoRoot(t), src); err != nil {
-		t.Fatalf("copying the repository: %v", err)
-	}
-	git(t, ctx, env, src, "init", "-q")
-	git(t, ctx, env, src, "add", "-A")
-	git(t, ctx, env, src, "commit", "-q", "-m", "snapshot")
+	preCommit, tmp, env, src := preCommitSetup(t, ctx)
 
 	work := filepath.Join(tmp, "work")
 	files := map[string]string{
