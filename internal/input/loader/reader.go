@@ -134,23 +134,5 @@ func ElasticsearchReading(v *source.Value) *source.Value {
 	if v == nil {
 		return nil
 	}
-	if v.Alt != nil {
-		return v.Alt
-	}
-	c := *v
-	if v.Items != nil {
-		c.Items = make([]*source.Value, len(v.Items))
-		for i, it := range v.Items {
-			c.Items[i] = ElasticsearchReading(it)
-		}
-	}
-	if v.Members != nil {
-		c.Members = make([]*source.Member, len(v.Members))
-		for i, m := range v.Members {
-			mc := *m
-			mc.Value = ElasticsearchReading(m.Value)
-			c.Members[i] = &mc
-		}
-	}
-	return &c
+	return copyTree(v, func(v *source.Value) *source.Value { return v.Alt })
 }

@@ -390,19 +390,28 @@ func (b *yamlBuilder) alias(n *yaml.Node, depth int) (*source.Value, int) {
 }
 
 // cloneValue deep-copies a value tree (its depth is bounded by maxDepth).
-func cloneValue(v *source.Value) *source.Value {
+func cloneValue(v *source.Value) *source.Value { return copyTree(v, nil) }
+
+// copyTree deep-copies a value tree; where replace returns a value for a
+// node, that value stands in its place (and is not copied).
+func copyTree(v *source.Value, replace func(*source.Value) *source.Value) *source.Value {
+	if replace != nil {
+		if r := replace(v); r != nil {
+			return r
+		}
+	}
 	c := *v
 	if v.Items != nil {
 		c.Items = make([]*source.Value, len(v.Items))
 		for i, it := range v.Items {
-			c.Items[i] = cloneValue(it)
+			c.Items[i] = copyTree(it, replace)
 		}
 	}
 	if v.Members != nil {
 		c.Members = make([]*source.Member, len(v.Members))
 		for i, m := range v.Members {
 			mc := *m
-			mc.Value = cloneValue(m.Value)
+			mc.Value = copyTree(m.Value, replace)
 			c.Members[i] = &mc
 		}
 	}
