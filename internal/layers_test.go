@@ -29,10 +29,11 @@ var layers = []struct {
 	prefixes []string
 }{
 	// Leaves every layer may name: budgets, positions and findings, file
-	// confinement, safe text, the modelled Elasticsearch version (a number
-	// and its table of changes, which the pattern languages consult), and
-	// the reader of the conformance cases the tests share.
-	{0, "base", []string{"internal/budget", "internal/safetext", "internal/repofs", "internal/input/source",
+	// confinement, paths as reports name them, safe text, the modelled
+	// Elasticsearch version (a number and its table of changes, which the
+	// pattern languages consult), and the reader of the conformance cases
+	// the tests share.
+	{0, "base", []string{"internal/budget", "internal/safetext", "internal/repofs", "internal/input/source", "internal/pathx",
 		"internal/diag", "internal/model/esversion", "internal/conformance", "internal/tri"}},
 	// The languages Elasticsearch speaks inside a mapping: Lucene patterns,
 	// DNs, Java strings, and "did you mean".

@@ -3,6 +3,7 @@ package lint
 import (
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
+	"github.com/rolemap-lint/rolemap-lint/internal/template/produce"
 )
 
 // grantedRoles are the role names a mapping grants whatever the user: its
@@ -11,10 +12,10 @@ import (
 func grantedRoles(m *mapping.Mapping) []mapping.Role {
 	out := append([]mapping.Role(nil), m.Roles...)
 	for _, t := range m.Templates {
-		if t.IsStored() || t.ParseErr() != nil || len(t.Variables()) > 0 {
+		if t.IsStored() || t.ParseErr() != nil || len(produce.Variables(t)) > 0 {
 			continue
 		}
-		lang, err := t.RoleLanguage(nil, automaton.Ops{})
+		lang, err := produce.RoleLanguage(t, nil, automaton.Ops{})
 		if err != nil {
 			continue
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
 	"github.com/rolemap-lint/rolemap-lint/internal/template"
+	"github.com/rolemap-lint/rolemap-lint/internal/template/produce"
 )
 
 var templateRoleInjection = &Analyzer{
@@ -64,14 +65,14 @@ func runTemplateRoleInjection(p *Pass) {
 				continue
 			}
 			var produced []string
-			var first template.Production
+			var first produce.Production
 			for _, role := range privileged {
-				prod, err := t.CanProduceWithin(role, vars, ops, p.Settings.Budget.Templates())
+				prod, err := produce.CanProduceWithin(t, role, vars, ops, p.Settings.Budget.Templates())
 				if errors.Is(err, budget.ErrExhausted) {
 					p.undecided(m, fmt.Sprintf("whether role template %d can produce [%s]", i+1, role), err)
 					break
 				}
-				if err != nil || prod.Answer != template.Yes || len(prod.Uses) == 0 {
+				if err != nil || prod.Answer != produce.Yes || len(prod.Uses) == 0 {
 					continue // a constant output is privileged-broad-grant's
 				}
 				if len(produced) == 0 {

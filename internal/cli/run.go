@@ -9,6 +9,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/engine"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/resolve"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
+	"github.com/rolemap-lint/rolemap-lint/internal/pathx"
 	"github.com/rolemap-lint/rolemap-lint/lint"
 )
 
@@ -70,13 +71,7 @@ func (r *run) resolver() *resolve.Resolver { return r.proj.Resolver() }
 
 // rel renders p relative to the working directory with / separators when
 // it lies below it, as reports name files.
-func (r *run) rel(p string) string {
-	rel, err := filepath.Rel(r.dir, r.abs(p))
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return filepath.ToSlash(p)
-	}
-	return filepath.ToSlash(rel)
-}
+func (r *run) rel(p string) string { return pathx.Rel(r.dir, p) }
 
 // abs resolves p against the run's working directory.
 func (r *run) abs(p string) string {

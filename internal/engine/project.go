@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/fixtures"
 	"github.com/rolemap-lint/rolemap-lint/internal/budget"
@@ -26,6 +25,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/catalog"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/rolemapfile"
+	"github.com/rolemap-lint/rolemap-lint/internal/pathx"
 	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 )
 
@@ -124,13 +124,7 @@ func (p *Project) Abs(path string) string {
 
 // Rel renders a path relative to the working directory with / separators
 // when it lies below it, as reports name files.
-func (p *Project) Rel(path string) string {
-	rel, err := filepath.Rel(p.Dir, p.Abs(path))
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return filepath.ToSlash(path)
-	}
-	return filepath.ToSlash(rel)
-}
+func (p *Project) Rel(path string) string { return pathx.Rel(p.Dir, path) }
 
 // loadConfigFile reads the config file at path (absolute), or returns the
 // defaults when path is "".

@@ -1,6 +1,6 @@
 // Package tri is the three-valued answer of the analyses that decide over
 // all users: the rule analysis (eval/decide) and the template analysis
-// (template's CanProduce). Unknown is the zero value: an analysis that could
+// (produce.CanProduce). Unknown is the zero value: an analysis that could
 // not tell claims nothing.
 package tri
 

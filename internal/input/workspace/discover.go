@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/rolemap-lint/rolemap-lint/internal/pathx"
 	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 )
 
@@ -41,17 +42,9 @@ func IsFixtureName(name string) bool {
 	return false
 }
 
-// relPath renders p relative to the working directory with / separators.
-func relPath(wd, p string) string {
-	abs := p
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(wd, p)
-	}
-	if r, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(r, ".."+string(filepath.Separator)) && r != ".." {
-		return filepath.ToSlash(r)
-	}
-	return filepath.ToSlash(filepath.Clean(p))
-}
+// relPath renders p relative to the working directory with / separators
+// (cleaned when it lies outside it).
+func relPath(wd, p string) string { return pathx.Rel(wd, filepath.Clean(p)) }
 
 // discover walks the paths and returns candidate files in sorted order.
 // Config exclusions apply to what the walk finds and to files named on the

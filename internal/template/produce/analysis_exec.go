@@ -1,9 +1,10 @@
-package template
+package produce
 
 import (
 	"errors"
-	"github.com/rolemap-lint/rolemap-lint/internal/budget"
 	"strings"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/template/internal/java"
 	"github.com/rolemap-lint/rolemap-lint/internal/template/internal/mustache"

@@ -1,4 +1,4 @@
-package template
+package produce
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/template/internal/mustache"
 )
 
-// Model fields with a fixed meaning (UserData.Model).
+// Model fields with a fixed meaning (template.UserData.Model).
 const (
 	fieldUsername = "username"
 	fieldDN       = "dn"

@@ -1,9 +1,11 @@
-package template
+package produce
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/budget"
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
@@ -15,13 +17,13 @@ import (
 func TestCanProduceWithinBudget(t *testing.T) {
 	src := strings.Repeat("{{#groups}}", 8) + "{{username}}" + strings.Repeat("{{/groups}}", 8)
 	tmpl := parseT(t, `{"template": {"source": "`+src+`"}, "format": "json"}`)
-	if p, err := tmpl.CanProduceWithin("superuser", nil, automaton.Ops{}, nil); err != nil || p.Answer == No {
+	if p, err := CanProduceWithin(tmpl, "superuser", nil, automaton.Ops{}, nil); err != nil || p.Answer == No {
 		t.Fatalf("unbounded: %v, %v", p.Answer, err)
 	}
 	long := parseT(t, `{"template": {"source": "`+strings.Repeat("{{username}}-", 300)+`"}, "format": "string"}`)
 	tests := []struct {
 		name    string
-		tmpl    *Template
+		tmpl    *template.Template
 		ops     automaton.Ops
 		steps   *budget.Pool
 		setting string
@@ -31,7 +33,7 @@ func TestCanProduceWithinBudget(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := tt.tmpl.CanProduceWithin("superuser", nil, tt.ops, tt.steps)
+			p, err := CanProduceWithin(tt.tmpl, "superuser", nil, tt.ops, tt.steps)
 			var be *budget.Error
 			if p.Answer != Unknown || !errors.As(err, &be) || be.Setting != tt.setting {
 				t.Fatalf("got %v, %v; want Unknown with the budget of %s", p.Answer, err, tt.setting)

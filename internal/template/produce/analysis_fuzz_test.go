@@ -1,9 +1,11 @@
-package template
+package produce
 
 import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
 )
@@ -33,15 +35,15 @@ func FuzzRoleLanguage(f *testing.F) {
 		if err != nil {
 			return
 		}
-		tmpl, _ := Parse(v)
-		_ = tmpl.Variables()
+		tmpl, _ := template.Parse(v)
+		_ = Variables(tmpl)
 		for _, vars := range []Vars{nil, pinned} {
-			lang, lerr := tmpl.RoleLanguage(vars, ops)
-			var te *Error
-			if lerr != nil && !errors.Is(lerr, automaton.ErrBudget) && !(errors.As(lerr, &te) && te.Stage == StageOffline) {
+			lang, lerr := RoleLanguage(tmpl, vars, ops)
+			var te *template.Error
+			if lerr != nil && !errors.Is(lerr, automaton.ErrBudget) && !(errors.As(lerr, &te) && te.Stage == template.StageOffline) {
 				t.Fatalf("RoleLanguage: unexpected error %v", lerr)
 			}
-			p, err := tmpl.CanProduce(role, vars, ops)
+			p, err := CanProduce(tmpl, role, vars, ops)
 			if err != nil && !errors.Is(err, automaton.ErrBudget) {
 				t.Fatalf("CanProduce: unexpected error %v", err)
 			}

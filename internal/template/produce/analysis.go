@@ -1,11 +1,13 @@
-package template
+package produce
 
 import (
 	"errors"
 	"fmt"
-	"github.com/rolemap-lint/rolemap-lint/internal/budget"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
 	"github.com/rolemap-lint/rolemap-lint/internal/tri"
@@ -48,7 +50,7 @@ type Production struct {
 	// User is, for Yes, a user who gets the role, with values Vars
 	// allows (each field on its own: a check should still match it
 	// against the mapping's rules).
-	User *UserData
+	User *template.UserData
 	// Uses are, for Yes, the template's uses of variables that put the
 	// user's values into the role (empty when the role does not depend
 	// on them); their spans locate a finding.
@@ -69,34 +71,34 @@ type analysis struct {
 }
 
 // analyze builds the language of a template's roles. It returns an
-// *Error with StageOffline when the template cannot be known offline
+// *template.Error with template.StageOffline when the template cannot be known offline
 // (a stored script, a template beyond the engine's bounds), and a
 // *LimitError when the analysis exceeds its bounds.
-func (t *Template) analyze(vars Vars, ops automaton.Ops) (*analysis, error) {
+func analyze(t *template.Template, vars Vars, ops automaton.Ops) (*analysis, error) {
 	a := &analysis{ctx: newLangCtx(ops)}
 	switch {
-	case t.parseErr != nil:
-		a.none = "Elasticsearch rejects this role template (" + t.parseErr.Message + "), so it produces no role"
+	case t.ParseErr() != nil:
+		a.none = "Elasticsearch rejects this role template (" + t.ParseErr().Error() + "), so it produces no role"
 		return a, nil
-	case t.scriptErr != nil:
-		a.none = "Elasticsearch rejects this role template's script (" + t.scriptErr.Message + "), so it produces no role"
+	case t.ScriptErr() != nil:
+		a.none = "Elasticsearch rejects this role template's script (" + t.ScriptErr().Error() + "), so it produces no role"
 		return a, nil
 	}
-	c, _, e := t.program(ScriptSettings{})
+	prog, enc, e := t.Program()
 	if e != nil {
-		if e.Stage == StageOffline {
+		if e.Stage == template.StageOffline {
 			return nil, e
 		}
 		a.none = "Elasticsearch cannot compile this role template (" + e.Message + "), so it produces no role"
 		return a, nil
 	}
-	if t.script.stored {
-		// program only compiles stored scripts given their source.
-		return nil, &Error{Stage: StageOffline, Message: "stored script [" + t.script.idOrCode + "] is not available offline"}
+	if t.IsStored() {
+		// Program only compiles stored scripts given their source.
+		return nil, &template.Error{Stage: template.StageOffline, Message: "stored script [" + t.ID() + "] is not available offline"}
 	}
-	uses, index := t.variableUses()
+	uses, index := variableUses(t)
 	a.uses = uses
-	a.vals = newValues(vars, t.script.params)
+	a.vals = newValues(vars, t.Params())
 	for _, f := range []string{fieldUsername, fieldRealm} {
 		if l := a.vals.lang(f); l != nil && l.IsEmpty() {
 			a.none = "no user matches the rules (they allow no " + f + "), so the template produces no role"
@@ -104,8 +106,8 @@ func (t *Template) analyze(vars Vars, ops automaton.Ops) (*analysis, error) {
 		}
 	}
 	x := &absExec{vals: a.vals, uses: index, fields: make([][]string, len(uses)), pool: ops.Pool}
-	x.enc, x.hasEnc = encoderOf(c.enc)
-	out, err := x.codes(c.prog.Codes(), []*aval{a.vals.root})
+	x.enc, x.hasEnc = encoderOf(enc)
+	out, err := x.codes(prog.Codes(), []*aval{a.vals.root})
 	if err != nil {
 		if errors.Is(err, errAnalysisSteps) {
 			return nil, &LimitError{What: err.Error()}
@@ -115,7 +117,7 @@ func (t *Template) analyze(vars Vars, ops automaton.Ops) (*analysis, error) {
 	for i := range a.uses {
 		a.uses[i].Fields = x.fields[i]
 	}
-	if t.format == FormatString {
+	if t.Format() == template.FormatString {
 		a.roles = out
 		return a, nil
 	}
@@ -136,12 +138,12 @@ func (t *Template) analyze(vars Vars, ops automaton.Ops) (*analysis, error) {
 // (a superset: it never misses a possible role, but variables with
 // infinite languages are widened to their longest common prefix and
 // suffix). A template Elasticsearch rejects produces nothing. Errors: an
-// *Error with Stage StageOffline when the template cannot be known
+// *template.Error with Stage template.StageOffline when the template cannot be known
 // offline (a stored script: anything may come out); a *LimitError
 // (errors.Is automaton.ErrBudget) past the analysis bounds or ops'
 // budget.
-func (t *Template) RoleLanguage(vars Vars, ops automaton.Ops) (*automaton.Automaton, error) {
-	a, err := t.analyze(vars, ops)
+func RoleLanguage(t *template.Template, vars Vars, ops automaton.Ops) (*automaton.Automaton, error) {
+	a, err := analyze(t, vars, ops)
 	if err != nil {
 		return nil, err
 	}
@@ -163,18 +165,18 @@ func (t *Template) RoleLanguage(vars Vars, ops automaton.Ops) (*automaton.Automa
 // the bounds, or no example was found for a role the analysis cannot rule
 // out. The error is a *LimitError when a bound was hit (the answer is
 // then Unknown).
-func (t *Template) CanProduce(role string, vars Vars, ops automaton.Ops) (Production, error) {
-	return t.CanProduceWithin(role, vars, ops, nil)
+func CanProduce(t *template.Template, role string, vars Vars, ops automaton.Ops) (Production, error) {
+	return CanProduceWithin(t, role, vars, ops, nil)
 }
 
 // CanProduceWithin is CanProduce with the renderings of its search for an
 // example user drawing from steps, the run's pool of template steps (nil:
 // only the bound of each rendering). When the pool runs out the answer is
 // Unknown and the error wraps the pool's *budget.Error.
-func (t *Template) CanProduceWithin(role string, vars Vars, ops automaton.Ops, steps *budget.Pool) (Production, error) {
-	a, err := t.analyze(vars, ops)
+func CanProduceWithin(t *template.Template, role string, vars Vars, ops automaton.Ops, steps *budget.Pool) (Production, error) {
+	a, err := analyze(t, vars, ops)
 	if err != nil {
-		var te *Error
+		var te *template.Error
 		if errors.As(err, &te) {
 			return Production{Answer: Unknown, Reason: "cannot tell offline: " + te.Message}, nil
 		}

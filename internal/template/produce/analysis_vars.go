@@ -1,8 +1,10 @@
-package template
+package produce
 
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
 	"github.com/rolemap-lint/rolemap-lint/internal/template/internal/mustache"
@@ -82,15 +84,16 @@ type VarUse struct {
 // Variables lists the variables and functions the template uses, in
 // source order (stored and broken templates use none that can be known).
 // Fields are resolved for every possible user.
-func (t *Template) Variables() []VarUse {
-	uses, codes := t.variableUses()
+func Variables(t *template.Template) []VarUse {
+	uses, codes := variableUses(t)
 	if len(uses) == 0 {
 		return nil
 	}
-	x := &absExec{vals: newValues(nil, t.script.params), uses: codes, hasEnc: false}
+	prog, _, _ := t.Program() // not nil: variableUses found uses
+	x := &absExec{vals: newValues(nil, t.Params()), uses: codes, hasEnc: false}
 	x.fields = make([][]string, len(uses))
 	// Errors only cut the field resolution short; the uses stand.
-	_, _ = x.codes(t.prog.Codes(), []*aval{x.vals.root})
+	_, _ = x.codes(prog.Codes(), []*aval{x.vals.root})
 	for i := range uses {
 		uses[i].Fields = x.fields[i]
 	}
@@ -99,13 +102,16 @@ func (t *Template) Variables() []VarUse {
 
 // variableUses lists the uses in the compiled program, without fields,
 // and maps each code to its index.
-func (t *Template) variableUses() ([]VarUse, map[mustache.Code]int) {
-	if t.prog == nil || t.parseErr != nil || t.scriptErr != nil || t.script.stored {
+func variableUses(t *template.Template) ([]VarUse, map[mustache.Code]int) {
+	// Program fails for stored scripts and templates that did not compile.
+	prog, _, e := t.Program()
+	if e != nil || t.ParseErr() != nil || t.ScriptErr() != nil {
 		return nil, nil
 	}
-	src := t.script.idOrCode
+	src := t.Source()
 	offs := utf16Offsets(src)
-	fileBase, exact := sourceBase(t.script.sourceSpan, src)
+	srcSpan := t.SourceSpan()
+	fileBase, exact := sourceBase(srcSpan, src)
 	var uses []VarUse
 	index := map[mustache.Code]int{}
 	var walk func(list []mustache.Code)
@@ -132,7 +138,7 @@ func (t *Template) variableUses() ([]VarUse, map[mustache.Code]int) {
 				walk(c.Children())
 				continue
 			}
-			u := VarUse{Name: c.Name(), Kind: kind, Line: c.Line(), Span: t.script.sourceSpan}
+			u := VarUse{Name: c.Name(), Kind: kind, Line: c.Line(), Span: srcSpan}
 			if kind == VarURL {
 				u.Name = ""
 			}
@@ -147,7 +153,7 @@ func (t *Template) variableUses() ([]VarUse, map[mustache.Code]int) {
 				}
 				u.Text = src[bs:be]
 				if exact {
-					u.Span = source.Span{File: t.script.sourceSpan.File, Start: fileBase + bs, End: fileBase + be}
+					u.Span = source.Span{File: srcSpan.File, Start: fileBase + bs, End: fileBase + be}
 					u.Exact = true
 				}
 			}
@@ -156,7 +162,7 @@ func (t *Template) variableUses() ([]VarUse, map[mustache.Code]int) {
 			walk(c.Children())
 		}
 	}
-	walk(t.prog.Codes())
+	walk(prog.Codes())
 	return uses, index
 }
 

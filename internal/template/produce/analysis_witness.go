@@ -1,10 +1,13 @@
-package template
+package produce
 
 import (
+	"errors"
 	"fmt"
-	"github.com/rolemap-lint/rolemap-lint/internal/budget"
 	"slices"
 	"strings"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
 	"github.com/rolemap-lint/rolemap-lint/internal/template/internal/java"
@@ -20,7 +23,7 @@ const (
 // template with the real engine for users built from the analysis'
 // candidate values and a few generic shapes.
 type witnessSearch struct {
-	t       *Template
+	t       *template.Template
 	vals    *values
 	role    string
 	uses    []VarUse
@@ -35,13 +38,13 @@ type witnessSearch struct {
 // variant changes one field of a user.
 type variant struct {
 	field string
-	apply func(u *UserData)
+	apply func(u *template.UserData)
 	desc  string // e.g. `username "superuser"`
 	uses  []int  // the codes that write the value
 }
 
 type witness struct {
-	user     UserData
+	user     template.UserData
 	variants []variant
 }
 
@@ -138,13 +141,13 @@ func (w *witnessSearch) find(cands []candidate) *witness {
 }
 
 // base is the plainest user the vars allow.
-func (w *witnessSearch) base() (UserData, bool) {
+func (w *witnessSearch) base() (template.UserData, bool) {
 	name, ok1 := w.pick(fieldUsername, "u")
 	realm, ok2 := w.pick(fieldRealm, "realm")
-	return UserData{Username: name, RealmName: realm}, ok1 && ok2
+	return template.UserData{Username: name, RealmName: realm}, ok1 && ok2
 }
 
-func cloneUser(u UserData) UserData {
+func cloneUser(u template.UserData) template.UserData {
 	c := u
 	c.Groups = slices.Clone(u.Groups)
 	if u.Metadata != nil {
@@ -157,15 +160,22 @@ func cloneUser(u UserData) UserData {
 }
 
 // try renders the template for u and reports whether it gets the role.
-func (w *witnessSearch) try(u UserData) bool {
+func (w *witnessSearch) try(u template.UserData) bool {
 	if w.stop || w.renders >= maxWitnessRenders {
 		w.stop = true
 		return false
 	}
 	w.renders++
-	roles, e := w.t.roles(ScriptSettings{Steps: w.steps}, u.Model())
-	if e != nil {
-		if e.Stage == StageOffline {
+	roles, err := w.t.RolesWith(template.ScriptSettings{Steps: w.steps}, u.Model())
+	if err != nil {
+		var e *template.Error
+		if !errors.As(err, &e) {
+			// RolesWith fails only with an *Error; anything else stops
+			// the search.
+			w.stop = true
+			return false
+		}
+		if e.Stage == template.StageOffline {
 			w.stop = true
 		}
 		if e.Budget != nil {
@@ -186,7 +196,7 @@ func (w *witnessSearch) variants(cands []candidate) []variant {
 	// For json templates, values that are JSON themselves matter when
 	// they are written unescaped.
 	values := []string{w.role}
-	if w.t.format == FormatJSON {
+	if w.t.Format() == template.FormatJSON {
 		q := java.ToJSON(w.role)
 		values = append(values, q, "["+q+"]")
 	}
@@ -230,7 +240,7 @@ func (w *witnessSearch) variants(cands []candidate) []variant {
 	if len(groupVals) > 1 {
 		vals := slices.Clone(groupVals)
 		out = append(out, variant{field: fieldGroups, desc: "groups " + quoteList(vals), uses: groupUses,
-			apply: func(u *UserData) { u.Groups = slices.Clone(vals) }})
+			apply: func(u *template.UserData) { u.Groups = slices.Clone(vals) }})
 	}
 	// Generic shapes for the fields the template uses.
 	for _, f := range fields {
@@ -240,12 +250,12 @@ func (w *witnessSearch) variants(cands []candidate) []variant {
 			for n := 1; n <= len(gs); n++ {
 				vals := slices.Clone(gs[:n])
 				out = append(out, variant{field: f, desc: "groups " + quoteList(vals),
-					apply: func(u *UserData) { u.Groups = vals }})
+					apply: func(u *template.UserData) { u.Groups = vals }})
 			}
 		case f == fieldDN:
 			if dn, ok := w.pick(fieldDN, "cn=u,dc=example,dc=com"); ok {
 				out = append(out, variant{field: f, desc: "DN " + quote(dn),
-					apply: func(u *UserData) { u.DN = &dn }})
+					apply: func(u *template.UserData) { u.DN = &dn }})
 			}
 		case strings.HasPrefix(f, metadataDot):
 			key := strings.TrimPrefix(f, metadataDot)
@@ -264,7 +274,7 @@ func (w *witnessSearch) variants(cands []candidate) []variant {
 			}
 			for _, s := range shapes {
 				out = append(out, variant{field: f, desc: "metadata " + key + " " + describeValue(s),
-					apply: func(u *UserData) { setMetadata(u, key, s) }})
+					apply: func(u *template.UserData) { setMetadata(u, key, s) }})
 			}
 		}
 	}
@@ -276,29 +286,29 @@ func (w *witnessSearch) valueVariant(field, value string, uses []int) ([]variant
 	switch {
 	case field == fieldUsername:
 		return []variant{{field: field, desc: "username " + quote(value), uses: uses,
-			apply: func(u *UserData) { u.Username = value }}}, true
+			apply: func(u *template.UserData) { u.Username = value }}}, true
 	case field == fieldRealm:
 		return []variant{{field: field, desc: "realm " + quote(value), uses: uses,
-			apply: func(u *UserData) { u.RealmName = value }}}, true
+			apply: func(u *template.UserData) { u.RealmName = value }}}, true
 	case field == fieldDN:
 		return []variant{{field: field, desc: "DN " + quote(value), uses: uses,
-			apply: func(u *UserData) { u.DN = &value }}}, true
+			apply: func(u *template.UserData) { u.DN = &value }}}, true
 	case field == fieldGroups:
 		return []variant{{field: field, desc: "group " + quote(value), uses: uses,
-			apply: func(u *UserData) { u.Groups = []string{value} }}}, true
+			apply: func(u *template.UserData) { u.Groups = []string{value} }}}, true
 	case strings.HasPrefix(field, metadataDot):
 		key := strings.TrimPrefix(field, metadataDot)
 		return []variant{
 			{field: field, desc: "metadata " + key + " " + quote(value), uses: uses,
-				apply: func(u *UserData) { setMetadata(u, key, value) }},
+				apply: func(u *template.UserData) { setMetadata(u, key, value) }},
 			{field: field, desc: "metadata " + key + " " + describeValue([]any{value}), uses: uses,
-				apply: func(u *UserData) { setMetadata(u, key, []any{value}) }},
+				apply: func(u *template.UserData) { setMetadata(u, key, []any{value}) }},
 		}, true
 	}
 	return nil, false
 }
 
-func setMetadata(u *UserData, key string, v any) {
+func setMetadata(u *template.UserData, key string, v any) {
 	if u.Metadata == nil {
 		u.Metadata = map[string]any{}
 	}
@@ -371,7 +381,7 @@ func (w *witnessSearch) explain(found *witness) string {
 	for _, i := range uses {
 		if i < len(w.uses) {
 			u := w.uses[i]
-			how = append(how, u.Text+" "+useVerb(u, w.t.format))
+			how = append(how, u.Text+" "+useVerb(u, w.t.Format()))
 		}
 	}
 	if len(how) == 0 {
@@ -381,7 +391,7 @@ func (w *witnessSearch) explain(found *witness) string {
 }
 
 // useVerb says what a use does with user values.
-func useVerb(u VarUse, f Format) string {
+func useVerb(u VarUse, f template.Format) string {
 	what := "user values"
 	if len(u.Fields) > 0 {
 		parts := make([]string, len(u.Fields))
@@ -392,7 +402,7 @@ func useVerb(u VarUse, f Format) string {
 	}
 	switch u.Kind {
 	case VarToJSON:
-		if f == FormatJSON {
+		if f == template.FormatJSON {
 			return "turns " + what + " into roles"
 		}
 		return "writes " + what + " as JSON into the role name"

@@ -1,4 +1,4 @@
-package template
+package produce
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
 )
@@ -26,9 +28,9 @@ func wild(t testing.TB, p string) *automaton.Automaton {
 	return a
 }
 
-func parseT(t testing.TB, body string) *Template {
+func parseT(t testing.TB, body string) *template.Template {
 	t.Helper()
-	tmpl, _ := Parse(mustLoad(t, body))
+	tmpl, _ := template.Parse(mustLoad(t, body))
 	return tmpl
 }
 
@@ -143,7 +145,7 @@ func TestCanProduce(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tmpl := parseT(t, tc.body)
 			for i, p := range tc.probes {
-				got, err := tmpl.CanProduce(p.role, tc.vars, automaton.Ops{})
+				got, err := CanProduce(tmpl, p.role, tc.vars, automaton.Ops{})
 				if err != nil {
 					t.Fatalf("CanProduce(%q): %v", p.role, err)
 				}
@@ -173,7 +175,7 @@ func TestCanProduce(t *testing.T) {
 
 // checkWitness renders the template for the example user and checks the
 // user fits the vars.
-func checkWitness(t *testing.T, tmpl *Template, role string, vars Vars, u *UserData) {
+func checkWitness(t *testing.T, tmpl *template.Template, role string, vars Vars, u *template.UserData) {
 	t.Helper()
 	if u == nil {
 		t.Fatalf("CanProduce(%q) = yes without a user", role)
@@ -244,7 +246,7 @@ func TestRoleLanguage(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := parseT(t, tc.body).RoleLanguage(tc.vars, automaton.Ops{})
+			got, err := RoleLanguage(parseT(t, tc.body), tc.vars, automaton.Ops{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -257,17 +259,17 @@ func TestRoleLanguage(t *testing.T) {
 }
 
 func TestRoleLanguageUnknown(t *testing.T) {
-	_, err := parseT(t, `{"template": {"id": "s1"}}`).RoleLanguage(nil, automaton.Ops{})
-	var te *Error
-	if !errors.As(err, &te) || te.Stage != StageOffline {
-		t.Fatalf("stored template: err = %v, want an offline *Error", err)
+	_, err := RoleLanguage(parseT(t, `{"template": {"id": "s1"}}`), nil, automaton.Ops{})
+	var te *template.Error
+	if !errors.As(err, &te) || te.Stage != template.StageOffline {
+		t.Fatalf("stored template: err = %v, want an offline *template.Error", err)
 	}
 	deep := strings.Repeat("{{#a}}", 600) + strings.Repeat("{{/a}}", 600)
-	_, err = parseT(t, `{"template": {"source": "`+deep+`"}}`).RoleLanguage(nil, automaton.Ops{})
-	if !errors.As(err, &te) || te.Stage != StageOffline {
-		t.Fatalf("template beyond the engine's nesting bound: err = %v, want an offline *Error", err)
+	_, err = RoleLanguage(parseT(t, `{"template": {"source": "`+deep+`"}}`), nil, automaton.Ops{})
+	if !errors.As(err, &te) || te.Stage != template.StageOffline {
+		t.Fatalf("template beyond the engine's nesting bound: err = %v, want an offline *template.Error", err)
 	}
-	p, err := parseT(t, `{"template": {"source": "`+deep+`"}}`).CanProduce("x", nil, automaton.Ops{})
+	p, err := CanProduce(parseT(t, `{"template": {"source": "`+deep+`"}}`), "x", nil, automaton.Ops{})
 	if err != nil || p.Answer != Unknown {
 		t.Fatalf("CanProduce = %v, %v; want unknown", p, err)
 	}
@@ -288,14 +290,14 @@ func TestAnalysisBounded(t *testing.T) {
 	for i, body := range bodies {
 		tmpl := parseT(t, body)
 		start := time.Now()
-		a, err := tmpl.RoleLanguage(nil, automaton.Ops{MaxStates: 10000})
+		a, err := RoleLanguage(tmpl, nil, automaton.Ops{MaxStates: 10000})
 		if err != nil && !errors.Is(err, automaton.ErrBudget) {
 			t.Errorf("%d: RoleLanguage: unexpected error %v", i, err)
 		}
 		if err == nil && a.Match("superuser") && i == 0 {
 			t.Errorf("%d: superuser in the language of a template that always ends with x", i)
 		}
-		p, err := tmpl.CanProduce("superuser", nil, automaton.Ops{MaxStates: 10000})
+		p, err := CanProduce(tmpl, "superuser", nil, automaton.Ops{MaxStates: 10000})
 		if err != nil && !errors.Is(err, automaton.ErrBudget) {
 			t.Errorf("%d: CanProduce: unexpected error %v", i, err)
 		}
@@ -310,7 +312,7 @@ func TestAnalysisBounded(t *testing.T) {
 
 func TestVariables(t *testing.T) {
 	tmpl := parseT(t, `{"template": {"source": "a{{username}}{{#groups}}{{{.}}}{{/groups}}{{^dn}}-{{/dn}}{{#tojson}}metadata.x{{/tojson}}{{#join delimiter=';'}}groups{{/join delimiter=';'}}{{p}}{{#url}}{{dn}}{{/url}}", "params": {"p": 1}}}`)
-	got := tmpl.Variables()
+	got := Variables(tmpl)
 	type row struct {
 		name, text string
 		kind       VarKind
@@ -340,16 +342,16 @@ func TestVariables(t *testing.T) {
 		}
 	}
 	// A source written with escapes gets the whole source's span.
-	esc := parseT(t, `{"template": {"source": "[\"{{username}}\"]"}, "format": "json"}`).Variables()
+	esc := Variables(parseT(t, `{"template": {"source": "[\"{{username}}\"]"}, "format": "json"}`))
 	if len(esc) != 1 || esc[0].Exact || esc[0].Text != "{{username}}" || spanText(esc[0].Span) != `"[\"{{username}}\"]"` {
 		t.Errorf("escaped source: %+v", esc)
 	}
 	// Delimiter changes and lines.
-	dl := parseT(t, `{"template": {"source": "x\n{{=<% %>=}}\n<%#groups%><%.%><%/groups%>"}}`).Variables()
+	dl := Variables(parseT(t, `{"template": {"source": "x\n{{=<% %>=}}\n<%#groups%><%.%><%/groups%>"}}`))
 	if len(dl) != 2 || dl[0].Text != "<%#groups%>" || dl[0].Line != 3 || dl[1].Text != "<%.%>" {
 		t.Errorf("delimiters: %+v", dl)
 	}
-	if v := parseT(t, `{"template": {"id": "s"}}`).Variables(); v != nil {
+	if v := Variables(parseT(t, `{"template": {"id": "s"}}`)); v != nil {
 		t.Errorf("stored template uses %+v", v)
 	}
 }
@@ -359,9 +361,9 @@ func TestAnalysisConcurrent(t *testing.T) {
 	done := make(chan Answer, 8)
 	for range 8 {
 		go func() {
-			p, _ := tmpl.CanProduce("g-superuser", nil, automaton.Ops{})
-			_, _ = tmpl.RoleLanguage(nil, automaton.Ops{})
-			_ = tmpl.Variables()
+			p, _ := CanProduce(tmpl, "g-superuser", nil, automaton.Ops{})
+			_, _ = RoleLanguage(tmpl, nil, automaton.Ops{})
+			_ = Variables(tmpl)
 			done <- p.Answer
 		}()
 	}
@@ -374,7 +376,7 @@ func TestAnalysisConcurrent(t *testing.T) {
 
 func TestCanProduceUses(t *testing.T) {
 	tmpl := parseT(t, `{"template": {"source": "r-{{realm.name}}/{{#groups}}{{.}}{{/groups}}"}}`)
-	p, err := tmpl.CanProduce("r-ldap/admins", pin(map[string]*automaton.Automaton{"realm.name": lit("ldap")}), automaton.Ops{})
+	p, err := CanProduce(tmpl, "r-ldap/admins", pin(map[string]*automaton.Automaton{"realm.name": lit("ldap")}), automaton.Ops{})
 	if err != nil || p.Answer != Yes {
 		t.Fatalf("CanProduce = %+v, %v", p, err)
 	}

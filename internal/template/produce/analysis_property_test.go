@@ -1,4 +1,4 @@
-package template
+package produce
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/template"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
 	"github.com/rolemap-lint/rolemap-lint/internal/template/internal/java"
@@ -102,9 +104,9 @@ func genMeta(r *rand.Rand) any {
 	return pool[r.IntN(len(pool))]
 }
 
-func genUser(r *rand.Rand) UserData {
+func genUser(r *rand.Rand) template.UserData {
 	pick := func() string { return propUsers[r.IntN(len(propUsers))] }
-	u := UserData{Username: pick(), RealmName: pick()}
+	u := template.UserData{Username: pick(), RealmName: pick()}
 	if r.IntN(2) == 0 {
 		dn := pick()
 		u.DN = &dn
@@ -131,7 +133,7 @@ func genUser(r *rand.Rand) UserData {
 }
 
 // pinnedVars are the languages of exactly this user's values.
-func pinnedVars(u UserData) Vars {
+func pinnedVars(u template.UserData) Vars {
 	m := map[string]*automaton.Automaton{
 		"username":   automaton.Literal(u.Username),
 		"realm.name": automaton.Literal(u.RealmName),
@@ -197,7 +199,7 @@ func TestRoleLanguageSound(t *testing.T) {
 	for range n {
 		body := genBody(r)
 		tmpl := parseT(t, body)
-		free, err := tmpl.RoleLanguage(nil, automaton.Ops{})
+		free, err := RoleLanguage(tmpl, nil, automaton.Ops{})
 		if errors.Is(err, automaton.ErrBudget) {
 			limited++
 			continue
@@ -212,7 +214,7 @@ func TestRoleLanguageSound(t *testing.T) {
 				continue
 			}
 			vars := pinnedVars(u)
-			pinned, err := tmpl.RoleLanguage(vars, automaton.Ops{})
+			pinned, err := RoleLanguage(tmpl, vars, automaton.Ops{})
 			if err != nil && !errors.Is(err, automaton.ErrBudget) {
 				t.Fatalf("%s: RoleLanguage(pinned): %v", body, err)
 			}
@@ -225,7 +227,7 @@ func TestRoleLanguageSound(t *testing.T) {
 					t.Fatalf("%s\nuser %+v gets role %q, missing from RoleLanguage(pinned)", body, u, role)
 				}
 				for _, v := range []Vars{nil, vars} {
-					p, err := tmpl.CanProduce(role, v, automaton.Ops{})
+					p, err := CanProduce(tmpl, role, v, automaton.Ops{})
 					if err != nil && !errors.Is(err, automaton.ErrBudget) {
 						t.Fatalf("%s: CanProduce: %v", body, err)
 					}
