@@ -76,13 +76,9 @@ func configIn(dir string) string {
 }
 
 // roleFor classifies a path (relative to the working directory) by one
-// (cluster) config. Config files are never role mapping sources, whether
-// they are the active one or not.
+// (cluster) config. (Config files, active or not, are never role mapping
+// sources: the workspace decides that by name before asking.)
 func roleFor(cfg *config.Config, dir, rel string) workspace.FileRole {
-	base := filepath.Base(rel)
-	if base == config.FileName || base == config.AltFileName {
-		return workspace.Ignored
-	}
 	cr := cfg.Rel(config.AbsFrom(dir, rel))
 	switch {
 	case cfg.IsRolesFile(cr):

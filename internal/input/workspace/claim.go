@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"fmt"
+	"github.com/rolemap-lint/rolemap-lint/internal/config"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/loader"
 	"path/filepath"
 	"slices"
@@ -75,7 +76,7 @@ const (
 // whether it is the active config or not.
 func IsConfigName(name string) bool {
 	base := strings.ToLower(filepath.Base(name))
-	return base == ".rolemap-lint.yaml" || base == ".rolemap-lint.yml"
+	return base == config.FileName || base == config.AltFileName
 }
 
 // newFile makes the File of a candidate, with the claim its name and the
