@@ -12,7 +12,6 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/config"
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
-	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/catalog"
@@ -84,8 +83,6 @@ type Settings struct {
 	// budgetFindings are the questions checks could not decide within
 	// the budget, reported by the budget check at the end of Run.
 	budgetFindings []diag.Diagnostic
-	// models are the fixture users' models (see fixtureModels).
-	models []*match.Model
 }
 
 // Pass is one analyzer's view of a run.

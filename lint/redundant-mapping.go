@@ -7,8 +7,11 @@ import (
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
+	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
 )
 
 var redundantMapping = &Analyzer{
@@ -75,16 +78,40 @@ func runRedundantMapping(p *Pass) {
 		}
 		return v
 	}
+	// A cheap refutation first: a user that a's rules match (the witness of
+	// its satisfiability) and b's do not shows that a is not redundant
+	// with b. The index names the mappings that can match that user, so
+	// the exact decision below runs only for the few that do.
+	norm := dn.NewNormalizer(0)
+	exprs := make([]*rules.Expr, len(ms))
+	for i, m := range ms {
+		exprs[i] = m.Rules
+	}
+	index := match.NewIndex(exprs, norm)
+	mayMatch := make([]int, len(ms)) // i+1 when mapping j may match a's witness
 	pairs := 0
 	for i, a := range ms {
 		// A mapping no user matches is never-matches' to report.
-		if p.satisfiable(a.Rules).Satisfiable != decide.Yes {
+		sat := p.satisfiable(a.Rules)
+		if sat.Satisfiable != decide.Yes {
 			continue
+		}
+		witness := witnessModel(sat.Witness, a.Rules, norm)
+		if witness != nil {
+			index.Candidates(witness, func(j int) { mayMatch[j] = i + 1 })
 		}
 		cands := leastGranted(roleSet(a), byRole)
 		for _, j := range cands {
+			if witness != nil && mayMatch[j] != i+1 {
+				continue
+			}
 			if j == i || ms[j].Name == a.Name || !grantsAll(ms[j], a) || matchesEveryone(j) {
 				continue
+			}
+			if witness != nil {
+				if ok, err := match.Eval(ms[j].Rules, witness); err == nil && !ok {
+					continue
+				}
 			}
 			if pairs >= maxRedundancyPairs {
 				return
@@ -113,6 +140,22 @@ func runRedundantMapping(p *Pass) {
 			break
 		}
 	}
+}
+
+// witnessModel returns the model of the witness user when a's rules match
+// it as Elasticsearch evaluates them, or nil.
+func witnessModel(u *user.User, e *rules.Expr, norm *dn.Normalizer) *match.Model {
+	if u == nil {
+		return nil
+	}
+	m, err := match.NewModel(u, norm)
+	if err != nil {
+		return nil
+	}
+	if ok, err := match.Eval(e, m); err != nil || !ok {
+		return nil
+	}
+	return m
 }
 
 // fixedRolesOnly reports whether the mapping takes part in the comparison:

@@ -8,7 +8,9 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
+	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
 	"github.com/rolemap-lint/rolemap-lint/internal/template"
 )
@@ -36,11 +38,15 @@ var templateOutput = &Analyzer{
 }
 
 func runTemplateOutput(p *Pass) {
+	var tms []*mapping.Mapping
 	for _, m := range p.Workspace.Mappings {
-		if !m.Valid() || !m.Enabled || len(m.Templates) == 0 || m.Rules == nil {
-			continue
+		if m.Valid() && m.Enabled && len(m.Templates) > 0 && m.Rules != nil {
+			tms = append(tms, m)
 		}
-		for _, fu := range p.templateUsers(m) {
+	}
+	users := p.templateUsers(tms)
+	for i, m := range tms {
+		for _, fu := range users[i] {
 			if reportTemplateOutput(p, m, fu) {
 				break // one user showing the problem is enough
 			}
@@ -48,24 +54,46 @@ func runTemplateOutput(p *Pass) {
 	}
 }
 
-// templateUsers are the users a mapping's templates are rendered for: the
-// fixture users it matches, or a user synthesized from its rules.
-func (p *Pass) templateUsers(m *mapping.Mapping) []FixtureUser {
-	var out []FixtureUser
-	if len(p.Settings.FixtureUsers) > 0 {
-		for i, model := range p.Settings.fixtureModels() {
-			if model == nil {
-				continue
-			}
-			if ok, err := match.Eval(m.Rules, model); err == nil && ok {
-				out = append(out, p.Settings.FixtureUsers[i])
+// templateUsers returns, for each of the template mappings tms, the users
+// its templates are rendered for: the fixture users its rules match, in
+// fixture order, or with no fixtures a user synthesized from the rules.
+// Each fixture user's model is built once and evaluated only against the
+// mappings an index of the rules names as candidates, so the cost grows
+// with users + mappings rather than with their product.
+func (p *Pass) templateUsers(tms []*mapping.Mapping) [][]FixtureUser {
+	out := make([][]FixtureUser, len(tms))
+	if len(tms) == 0 {
+		return out
+	}
+	if len(p.Settings.FixtureUsers) == 0 {
+		for i, m := range tms {
+			sat := p.satisfiable(m.Rules)
+			if sat.Satisfiable == decide.Yes && sat.Witness != nil {
+				out[i] = []FixtureUser{{User: *sat.Witness, Test: "a user synthesized from the rules: " + describeUser(sat.Witness)}}
 			}
 		}
 		return out
 	}
-	sat := p.satisfiable(m.Rules)
-	if sat.Satisfiable == decide.Yes && sat.Witness != nil {
-		out = append(out, FixtureUser{User: *sat.Witness, Test: "a user synthesized from the rules: " + describeUser(sat.Witness)})
+	norm := dn.NewNormalizer(0)
+	exprs := make([]*rules.Expr, len(tms))
+	for i, m := range tms {
+		exprs[i] = m.Rules
+	}
+	index := match.NewIndex(exprs, norm)
+	for u, fu := range p.Settings.FixtureUsers {
+		if fu.ExpectsError {
+			continue
+		}
+		usr := fu.User
+		model, err := match.NewModel(&usr, norm)
+		if err != nil {
+			continue
+		}
+		index.Candidates(model, func(i int) {
+			if ok, err := match.Eval(exprs[i], model); err == nil && ok {
+				out[i] = append(out[i], p.Settings.FixtureUsers[u])
+			}
+		})
 	}
 	return out
 }
@@ -99,25 +127,4 @@ func reportTemplateOutput(p *Pass, m *mapping.Mapping, fu FixtureUser) bool {
 		}
 	}
 	return false
-}
-
-// fixtureModels returns the model of each fixture user, built once per run
-// (nil for a user who expects an error or cannot be modelled): every
-// template mapping is evaluated against every fixture user, and building a
-// model (normalizing each group DN) costs far more than evaluating rules.
-func (s *Settings) fixtureModels() []*match.Model {
-	if s.models != nil || len(s.FixtureUsers) == 0 {
-		return s.models
-	}
-	s.models = make([]*match.Model, len(s.FixtureUsers))
-	for i, fu := range s.FixtureUsers {
-		if fu.ExpectsError {
-			continue
-		}
-		u := fu.User
-		if model, err := match.NewModel(&u, nil); err == nil {
-			s.models[i] = model
-		}
-	}
-	return s.models
 }

@@ -21,32 +21,47 @@ type MatchOracle struct {
 
 // Element implements DNOracle for groups.
 func (o *MatchOracle) Element(p *Atom, not []*Atom) (Tri, string) {
-	for _, w := range o.candidates([]*Atom{p}, not) {
+	found, ok := "", false
+	o.candidates([]*Atom{p}, not, func(w string) bool {
 		if o.holds("groups", w, []*Atom{p}, not) {
-			return Yes, w
+			found, ok = w, true
+			return false
 		}
+		return true
+	})
+	if ok {
+		return Yes, found
 	}
 	return Unknown, ""
 }
 
 // Single implements DNOracle for dn.
 func (o *MatchOracle) Single(pos, not []*Atom) (Tri, string) {
-	cands := o.candidates(pos, not)
-	if len(pos) == 0 {
-		cands = append(cands, "cn=someone,dc=example,dc=com", "someone")
-	}
-	for _, w := range cands {
+	found, ok := "", false
+	try := func(w string) bool {
 		if o.holds("dn", w, pos, not) {
-			return Yes, w
+			found, ok = w, true
+			return false
 		}
+		return true
+	}
+	if o.candidates(pos, not, try) && len(pos) == 0 {
+		_ = try("cn=someone,dc=example,dc=com") && try("someone")
+	}
+	if ok {
+		return Yes, found
 	}
 	return Unknown, ""
 }
 
-// candidates proposes strings that may satisfy pos without not: the
-// literals, strings the patterns accept (preferably ones no excepted
-// pattern accepts as written), and descendants for subtree patterns.
-func (o *MatchOracle) candidates(pos, not []*Atom) []string {
+// candidates proposes, to yield and in a fixed order, strings that may
+// satisfy pos without not: the literals, strings the patterns accept
+// (preferably ones no excepted pattern accepts as written), and
+// descendants for subtree patterns. It stops when yield returns false and
+// reports whether it went through every candidate. The costly candidates
+// (a pattern minus the union of the excepted ones) are built only when the
+// cheaper ones before them failed, and the union only once.
+func (o *MatchOracle) candidates(pos, not []*Atom, yield func(string) bool) bool {
 	var excluded []*automaton.Automaton
 	for _, n := range not {
 		for _, v := range n.strings() {
@@ -57,31 +72,42 @@ func (o *MatchOracle) candidates(pos, not []*Atom) []string {
 			}
 		}
 	}
-	var out []string
+	var union *automaton.Automaton
+	unionDone := false
 	for _, a := range pos {
 		for _, v := range a.strings() {
 			if v.Automaton == nil {
-				out = append(out, v.Str, strings.ToLower(v.Str), strings.ToUpper(v.Str))
+				if !yield(v.Str) || !yield(strings.ToLower(v.Str)) || !yield(strings.ToUpper(v.Str)) {
+					return false
+				}
 				continue
 			}
 			if suffix, ok := strings.CutPrefix(v.Str, "*,"); ok && !strings.Contains(suffix, "*") {
-				out = append(out, "cn=someone,"+suffix)
+				if !yield("cn=someone," + suffix) {
+					return false
+				}
 			}
 			if len(excluded) > 0 {
-				if ex, err := o.Ops.Union(excluded...); err == nil {
-					if l, err := o.Ops.Minus(v.Automaton, ex); err == nil {
-						if w, ok := l.Witness(); ok {
-							out = append(out, w)
+				if !unionDone {
+					unionDone = true
+					if ex, err := o.Ops.Union(excluded...); err == nil {
+						union = ex
+					}
+				}
+				if union != nil {
+					if l, err := o.Ops.Minus(v.Automaton, union); err == nil {
+						if w, ok := l.Witness(); ok && !yield(w) {
+							return false
 						}
 					}
 				}
 			}
-			if w, ok := v.Automaton.Witness(); ok {
-				out = append(out, w)
+			if w, ok := v.Automaton.Witness(); ok && !yield(w) {
+				return false
 			}
 		}
 	}
-	return out
+	return true
 }
 
 // holds checks with the real predicate that the string w, as the user's dn

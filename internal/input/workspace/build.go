@@ -1,9 +1,14 @@
 package workspace
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/loader"
@@ -21,56 +26,111 @@ const (
 )
 
 // build recognizes the shape of every document and parses its mappings.
+// Files are parsed in parallel (parsing compiles the rules' patterns, the
+// costliest step of loading) and their results merged in file order, so
+// the outcome does not depend on scheduling. (When a run's budget runs out
+// during parsing, which patterns were compiled before it did may vary.)
 func (ws *Workspace) build(opt Options) {
 	mopt := mapping.Options{Version: opt.Version, Rules: ruleOptions(opt)}
-	for _, f := range ws.Files {
-		switch f.Kind {
-		case DNMappingFile:
-			ws.Diags = append(ws.Diags, f.parseDiags...)
-			var o rolemapfile.Options
-			if opt.DNFileOptions != nil {
-				o = opt.DNFileOptions(f.Source.Name)
-			}
-			parsed, diags := rolemapfile.ParseOptions(f.Source, o)
-			ws.DNFiles = append(ws.DNFiles, parsed)
-			ws.Diags = append(ws.Diags, diags...)
+	results := make([]fileBuild, len(ws.Files))
+	parallel(len(ws.Files), func(i int) { results[i] = buildFile(ws.Files[i], opt, mopt) })
+	for i, f := range ws.Files {
+		r := results[i]
+		switch {
+		case f.Kind == DNMappingFile:
+			ws.DNFiles = append(ws.DNFiles, r.dnFile)
+		case r.skip:
+			ws.skip(f)
 			continue
-		case FixtureFile:
-			ws.Diags = append(ws.Diags, f.parseDiags...)
-			continue
-		case UnrecognizedFile:
-			continue // decided by Read (dropForeignFixtures)
 		}
-		f.parseDiags = loader.ApplyReader(f.Docs, f.parseDiags, opt.YAMLReader)
-		if !f.strict {
-			reason := f.claim()
-			if reason == "" {
-				ws.skip(f)
-				continue
-			}
-			f.Claim = Decision{File: f.Source.Name, Verdict: MappingVerdict, Reason: reason}
-		}
-		var found []*mapping.Mapping
-		f.Shapes = make([]Shape, len(f.Docs))
-		for i, doc := range f.Docs {
-			if !f.readDoc(doc) {
-				continue
-			}
-			shape, holder, ptr := detectShape(doc)
-			f.Shapes[i] = shape
-			if shape == NoShape {
-				ws.Diags = append(ws.Diags, notAMapping(f, doc))
-				continue
-			}
-			found = append(found, ws.mappingsOf(f, doc, shape, holder, ptr, mopt)...)
-		}
-		ws.attach(found, f.parseDiags)
-		for _, m := range found {
-			mapping.ReconcileReadings(m, mopt)
-		}
-		ws.Mappings = append(ws.Mappings, found...)
+		ws.Diags = append(ws.Diags, r.diags...)
+		ws.Mappings = append(ws.Mappings, r.mappings...)
 	}
 	ws.checkDuplicates()
+}
+
+// fileBuild is what building one file produced.
+type fileBuild struct {
+	skip     bool // a discovered file that is not a role mapping source
+	dnFile   *rolemapfile.File
+	diags    []diag.Diagnostic
+	mappings []*mapping.Mapping
+}
+
+// buildFile recognizes the documents of one file and parses its mappings;
+// it touches nothing but f and what it returns.
+func buildFile(f *File, opt Options, mopt mapping.Options) fileBuild {
+	var r fileBuild
+	switch f.Kind {
+	case DNMappingFile:
+		r.diags = append(r.diags, f.parseDiags...)
+		var o rolemapfile.Options
+		if opt.DNFileOptions != nil {
+			o = opt.DNFileOptions(f.Source.Name)
+		}
+		parsed, diags := rolemapfile.ParseOptions(f.Source, o)
+		r.dnFile = parsed
+		r.diags = append(r.diags, diags...)
+		return r
+	case FixtureFile:
+		r.diags = append(r.diags, f.parseDiags...)
+		return r
+	case UnrecognizedFile:
+		return r // decided by Read (dropForeignFixtures)
+	}
+	f.parseDiags = loader.ApplyReader(f.Docs, f.parseDiags, opt.YAMLReader)
+	if !f.strict {
+		reason := f.claim()
+		if reason == "" {
+			r.skip = true
+			return r
+		}
+		f.Claim = Decision{File: f.Source.Name, Verdict: MappingVerdict, Reason: reason}
+	}
+	f.Shapes = make([]Shape, len(f.Docs))
+	for i, doc := range f.Docs {
+		if !f.readDoc(doc) {
+			continue
+		}
+		shape, holder, ptr := detectShape(doc)
+		f.Shapes[i] = shape
+		if shape == NoShape {
+			r.diags = append(r.diags, notAMapping(f, doc))
+			continue
+		}
+		r.mappings = append(r.mappings, mappingsOf(f, doc, shape, holder, ptr, mopt, &r.diags)...)
+	}
+	r.diags = append(r.diags, attach(r.mappings, f.parseDiags)...)
+	for _, m := range r.mappings {
+		mapping.ReconcileReadings(m, mopt)
+	}
+	return r
+}
+
+// parallel calls fn(0) … fn(n-1) on as many goroutines as there are
+// processors; fn must only write what belongs to its index.
+func parallel(n int, fn func(i int)) {
+	workers := min(n, max(1, runtime.GOMAXPROCS(0)))
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // skip records a discovered file that is not a role mapping source: its
@@ -119,7 +179,7 @@ func notAMapping(f *File, doc *source.Value) diag.Diagnostic {
 }
 
 // mappingsOf parses the mappings of one recognized document.
-func (ws *Workspace) mappingsOf(f *File, doc *source.Value, shape Shape, holder *source.Value, ptr source.Pointer, mopt mapping.Options) []*mapping.Mapping {
+func mappingsOf(f *File, doc *source.Value, shape Shape, holder *source.Value, ptr source.Pointer, mopt mapping.Options, diags *[]diag.Diagnostic) []*mapping.Mapping {
 	if shape == PutBody {
 		name := strings.TrimSuffix(filepath.Base(f.Source.Name), filepath.Ext(f.Source.Name))
 		return []*mapping.Mapping{mapping.Parse(name, openingSpan(doc), mapping.API, doc, nil, mopt)}
@@ -132,7 +192,7 @@ func (ws *Workspace) mappingsOf(f *File, doc *source.Value, shape Shape, holder 
 		return nil // an ECK policy without role mappings
 	}
 	if holder.Kind != source.Object {
-		ws.Diags = append(ws.Diags, diag.Diagnostic{Check: CheckSchema, Span: holder.Span, Pointer: ptr.String(),
+		*diags = append(*diags, diag.Diagnostic{Check: CheckSchema, Span: holder.Span, Pointer: ptr.String(),
 			Message: fmt.Sprintf("%s must be an object of role mappings keyed by name, found a %s", ptr.String(), holder.Kind)})
 		return nil
 	}
@@ -145,21 +205,36 @@ func (ws *Workspace) mappingsOf(f *File, doc *source.Value, shape Shape, holder 
 }
 
 // attach moves the file's parse problems that lie inside a mapping body to
-// that mapping (so the mapping is known to be rejected); the rest stay
-// file-level.
-func (ws *Workspace) attach(ms []*mapping.Mapping, diags []diag.Diagnostic) {
-next:
+// that mapping (so the mapping is known to be rejected) and returns the
+// rest, which stay file-level. The bodies of one file do not overlap, so
+// each problem finds its mapping by binary search over the bodies sorted
+// by start.
+func attach(ms []*mapping.Mapping, diags []diag.Diagnostic) []diag.Diagnostic {
+	if len(diags) == 0 {
+		return nil
+	}
+	sorted := slices.Clone(ms)
+	slices.SortStableFunc(sorted, func(a, b *mapping.Mapping) int { return cmp.Compare(a.Body.Span.Start, b.Body.Span.Start) })
+	var rest []diag.Diagnostic
 	for _, d := range diags {
-		for _, m := range ms {
-			b := m.Body.Span
-			if d.Span.Start >= b.Start && d.Span.End <= b.End && d.Span.File == b.File {
+		// the last body starting at or before the problem
+		i, _ := slices.BinarySearchFunc(sorted, d.Span.Start, func(m *mapping.Mapping, start int) int {
+			if m.Body.Span.Start <= start {
+				return -1
+			}
+			return 1
+		})
+		if i > 0 {
+			m := sorted[i-1]
+			if b := m.Body.Span; d.Span.End <= b.End && d.Span.File == b.File {
 				d.Mapping = m.Name
 				m.Problems = append(m.Problems, d)
-				continue next
+				continue
 			}
 		}
-		ws.Diags = append(ws.Diags, d)
+		rest = append(rest, d)
 	}
+	return rest
 }
 
 // checkDuplicates reports mappings whose name was already used by an

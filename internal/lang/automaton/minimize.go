@@ -198,7 +198,7 @@ func valmariBlocks(a *fa) []int32 {
 
 	cords := newRefinable(m)
 	if m > 0 {
-		slices.SortStableFunc(cords.e, func(x, y int32) int { return int(label[x] - label[y]) })
+		sortByLabel(cords.e, label, len(al.points))
 		cords.z = 0
 		cur := label[cords.e[0]]
 		for i, t := range cords.e {
@@ -300,5 +300,21 @@ func mooreBlocks(a *fa) []int32 {
 			return block
 		}
 		count = int32(len(ids))
+	}
+}
+
+// sortByLabel orders the transitions e (initially 0..len-1) by label,
+// stably, with a counting sort: labels are alphabet classes below classes.
+func sortByLabel(e, label []int32, classes int) {
+	start := make([]int32, classes+1)
+	for _, l := range label {
+		start[l+1]++
+	}
+	for i := 1; i <= classes; i++ {
+		start[i] += start[i-1]
+	}
+	for t := range label {
+		e[start[label[t]]] = int32(t)
+		start[label[t]]++
 	}
 }
