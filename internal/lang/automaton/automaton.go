@@ -36,8 +36,12 @@ func newAutomaton(d *fa) *Automaton {
 	}
 	al := newAlphabet(d)
 	a.points = al.points
-	for c := 0; c < 128; c++ {
-		a.ascii[c] = uint16(min(al.class(int32(c)), 0xFFFF))
+	cl := 0
+	for c := int32(0); c < 128; c++ { // one sweep: the points are sorted
+		for cl+1 < len(al.points) && al.points[cl+1] <= c {
+			cl++
+		}
+		a.ascii[c] = uint16(min(cl, 0xFFFF))
 	}
 	k := len(al.points)
 	if n*k <= maxTableEntries && k <= 0xFFFF {
@@ -48,7 +52,7 @@ func newAutomaton(d *fa) *Automaton {
 		for s, ts := range d.trans {
 			row := a.table[s*k : (s+1)*k]
 			for _, t := range ts {
-				for cl := al.class(t.lo); cl <= al.class(t.hi); cl++ {
+				for cl, last := al.class(t.lo), al.class(t.hi); cl <= last; cl++ {
 					row[cl] = t.to
 				}
 			}
