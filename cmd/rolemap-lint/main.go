@@ -31,10 +31,10 @@ func run() int {
 	}
 	if path := os.Getenv("ROLEMAP_LINT_CPUPROFILE"); path != "" {
 		if f, err := os.Create(path); err == nil {
+			defer f.Close() // after StopCPUProfile, which writes the profile
 			if pprof.StartCPUProfile(f) == nil {
 				defer pprof.StopCPUProfile()
 			}
-			defer f.Close()
 		}
 	}
 	code := cli.Main(cli.Env{Args: os.Args[1:], Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr})
