@@ -38,15 +38,14 @@ func BenchmarkProcess(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			var floor, check, lint []time.Duration
+			var floor, check, lint, checkCPU []time.Duration
 			var rss int64
 			for b.Loop() {
 				floor = append(floor, readAndDecode(b, dir, files.All()))
-				d, r := runBinary(b, bin, dir, "check", "-q", ".")
-				check = append(check, d)
-				rss = max(rss, r)
-				d, _ = runBinary(b, bin, dir, "lint", "-q", ".")
-				lint = append(lint, d)
+				r := runBinary(b, bin, dir, "check", "-q", ".")
+				check, checkCPU = append(check, r.wall), append(checkCPU, r.cpu)
+				rss = max(rss, r.maxRSS)
+				lint = append(lint, runBinary(b, bin, dir, "lint", "-q", ".").wall)
 			}
 			f, c, l := median(floor), median(check), median(lint)
 			b.ReportMetric(ms(f), "floor-ms")
@@ -55,6 +54,7 @@ func BenchmarkProcess(b *testing.B) {
 			b.ReportMetric(float64(c)/float64(f), "check/floor")
 			b.ReportMetric(float64(l)/float64(f), "lint/floor")
 			b.ReportMetric(float64(rss)/1024, "check-peak-MB")
+			b.ReportMetric(ms(median(checkCPU)), "check-cpu-ms")
 			b.ReportMetric(0, "ns/op")
 		})
 	}
@@ -87,9 +87,14 @@ func buildBinary(b *testing.B) string {
 	return bin
 }
 
-// runBinary runs the binary in dir, fails unless it exits 0, and returns
-// the wall time and the peak RSS in KiB.
-func runBinary(b *testing.B, bin, dir string, args ...string) (time.Duration, int64) {
+// usage is what one run of the binary cost.
+type usage struct {
+	wall, cpu time.Duration // cpu: user + system time
+	maxRSS    int64         // KiB
+}
+
+// runBinary runs the binary in dir and fails unless it exits 0.
+func runBinary(b *testing.B, bin, dir string, args ...string) usage {
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	var out bytes.Buffer
@@ -100,11 +105,11 @@ func runBinary(b *testing.B, bin, dir string, args ...string) (time.Duration, in
 	if err != nil {
 		b.Fatalf("%s %s: %v\n%s", bin, strings.Join(args, " "), err, out.String())
 	}
-	var rss int64
+	u := usage{wall: d, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss
+		u.maxRSS = ru.Maxrss
 	}
-	return d, rss
+	return u
 }
 
 // readAndDecode is the floor: read each file and decode it into Go values.
