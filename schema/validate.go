@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
@@ -44,7 +46,61 @@ func ValidateNamed(name string, body *source.Value) []diag.Diagnostic {
 		// problem.
 		panic(fmt.Sprintf("rolemap-lint: embedded role mapping schema is broken: %v", err))
 	}
-	return findings(sch, name, body, ownedView(body))
+	view := ownedView(body)
+	key, keyed := shapeKey(view)
+	if keyed {
+		if _, clean := cleanShapes.Load(key); clean {
+			return nil
+		}
+	}
+	out := findings(sch, name, body, view)
+	if keyed && len(out) == 0 && cleanShapeCount.Add(1) <= maxCleanShapes {
+		cleanShapes.Store(key, struct{}{})
+	}
+	return out
+}
+
+// cleanShapes remembers the shapes of owned views that gave no finding:
+// the findings depend on the keys, the JSON types, the value of enabled and
+// the types of the roles' elements, never on the role names, so bodies of
+// the same shape (most of a repository) are validated once.
+var (
+	cleanShapes     sync.Map
+	cleanShapeCount atomic.Int64
+)
+
+// maxCleanShapes bounds the memory cleanShapes may hold.
+const maxCleanShapes = 4096
+
+// shapeKey encodes an owned view with every role name replaced by "", or
+// ok=false when it cannot (the view is not an object).
+func shapeKey(view any) (key string, ok bool) {
+	obj, isObj := view.(map[string]any)
+	if !isObj {
+		return "", false
+	}
+	shape := make(map[string]any, len(obj))
+	for k, v := range obj {
+		shape[k] = v
+	}
+	switch roles := obj["roles"].(type) {
+	case string:
+		shape["roles"] = ""
+	case []any:
+		rs := make([]any, len(roles))
+		for i, r := range roles {
+			if _, isStr := r.(string); isStr {
+				r = ""
+			}
+			rs[i] = r
+		}
+		shape["roles"] = rs
+	}
+	b, err := json.Marshal(shape)
+	if err != nil || len(b) > 4096 {
+		return "", false
+	}
+	return string(b), true
 }
 
 // number converts a JSON number's text for the validator.
