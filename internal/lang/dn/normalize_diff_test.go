@@ -40,13 +40,22 @@ func rebuildDN(d *DN, spaced bool) string {
 	return b.String()
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // FuzzNormalizeDiff compares the ways a DN string is normalized: Normalize
 // against Parse(s).Normalized(); Normalize again on its own result
 // (idempotence: the normalized form is a DN that normalizes to itself); a
 // small Normalizer, whose cache and evictions must never change an answer,
 // against the uncached function; and the DN rebuilt from its components
-// (hex escapes, reordered multi-valued RDNs, extra spaces) against the
-// original.
+// (hex escapes, reordered multi-valued RDNs, extra spaces) and an ASCII DN
+// in upper and lower case against the original.
 func FuzzNormalizeDiff(f *testing.F) {
 	for _, s := range [][2]string{
 		{"CN=Bob, OU=People, DC=Example, DC=COM", "cn=bob,ou=people,dc=example,dc=com"},
@@ -87,6 +96,16 @@ func FuzzNormalizeDiff(f *testing.F) {
 				t.Fatalf("%q: Normalize ok=%v, Parse error %v", s, ok, err)
 			}
 			seq = append(seq, s)
+			if isASCII(s) {
+				// Names and values are compared ignoring case, and hex
+				// digits and escapes mean the same in either case: an ASCII
+				// DN normalizes alike in upper and lower case.
+				for _, v := range []string{strings.ToUpper(s), strings.ToLower(s)} {
+					if vn, vok := Normalize(v); vok != ok || vn != norm {
+						t.Fatalf("%q normalizes to %q, %v; %q to %q, %v", s, norm, ok, v, vn, vok)
+					}
+				}
+			}
 			if !ok {
 				continue
 			}
