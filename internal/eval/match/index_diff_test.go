@@ -1,10 +1,13 @@
 package match
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
@@ -18,6 +21,34 @@ const (
 	maxFuzzGroups   = 8
 	maxFuzzFieldLen = 256 // bytes of the username, DN and each group
 )
+
+// derivedRules writes rules whose values are the user's own strings (at
+// most the first maxFuzzGroups of them), spelt as they are or as a variant
+// (case, spaces after separators), cut into a "*,<rest>" subtree pattern or
+// a "<prefix>*" pattern, on a field chosen at random: so that the rules the
+// fuzzer writes into the user also reach the index's literal, DN and
+// suffix keys.
+func derivedRules(r *rand.Rand, words []string) []string {
+	js := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+	fields := []string{FieldGroups, FieldDN, FieldUsername, FieldRealmName, "metadata.dept"}
+	var out []string
+	for i, w := range words {
+		if i == maxFuzzGroups {
+			break
+		}
+		vals := []string{w, variant(r, w)}
+		if c := strings.IndexByte(w, ','); c >= 0 {
+			vals = append(vals, "*"+w[c:], "*"+variant(r, w[c:]))
+		}
+		if k := len(w) / 2; k > 0 && utf8.RuneStart(w[k]) && !strings.ContainsAny(w[:k], "*\\") && !strings.HasPrefix(w, "/") {
+			vals = append(vals, w[:k]+"*")
+		}
+		for _, v := range vals {
+			out = append(out, fmt.Sprintf(`{"field":{%q:%s}}`, pick(r, fields), js(v)))
+		}
+	}
+	return out
+}
 
 // FuzzIndexDiff compares the index with plain evaluation over several
 // rules at once: the rules written in the input (one JSON rules object a
@@ -73,6 +104,19 @@ not json
 		r := rand.New(rand.NewPCG(seed, 12))
 		for range 4 {
 			src := randomRule(r, 2, false)
+			if e, err := parseRule(src); err == nil {
+				exprs = append(exprs, e)
+				srcs = append(srcs, src)
+			}
+		}
+		words := []string{username, realm}
+		if hasDN {
+			words = append(words, dnStr)
+		}
+		if groups != "" {
+			words = append(words, strings.Split(groups, "\n")...)
+		}
+		for _, src := range derivedRules(r, words) {
 			if e, err := parseRule(src); err == nil {
 				exprs = append(exprs, e)
 				srcs = append(srcs, src)
