@@ -187,6 +187,12 @@ func FuzzWildcardDirect(f *testing.F) {
 		others = append(others, b)
 		for _, d := range allDialects[1:] {
 			b, err := CompileWildcard(pattern, Options{Dialect: d})
+			if errors.As(err, &tc) {
+				// Lucene generations bound determinization differently
+				// (states vs effort): one may give up where another does
+				// not. What compiles must accept the same strings.
+				continue
+			}
 			if err != nil {
 				t.Fatalf("%v %q: %v (the default dialect compiled it)", d, pattern, err)
 			}
