@@ -44,7 +44,45 @@ func ValidateNamed(name string, body *source.Value) []diag.Diagnostic {
 		// problem.
 		panic(fmt.Sprintf("rolemap-lint: embedded role mapping schema is broken: %v", err))
 	}
-	err = sch.Validate(body.Interface(func(s string) any { return json.Number(s) }))
+	return findings(sch, name, body, ownedView(body))
+}
+
+// number converts a JSON number's text for the validator.
+func number(s string) any { return json.Number(s) }
+
+// ownedView is what the keywords the stage owns look at: the body's
+// top-level fields, the value of enabled and the elements of roles. The
+// other fields (rules, role_templates, metadata, unknown ones) become empty
+// values of the same JSON type, so the validator does not walk the rule
+// DSL and the templates only to have their errors dropped. The findings
+// are the same as for the whole body (FuzzOwnedView checks it).
+func ownedView(body *source.Value) any {
+	if body.Kind != source.Object {
+		return body.Interface(number)
+	}
+	out := make(map[string]any, len(body.Members))
+	for _, m := range body.Members {
+		if _, dup := out[m.Key]; dup {
+			continue // the first of duplicate keys, as Interface does
+		}
+		switch {
+		case m.Key == "enabled" || m.Key == "roles":
+			out[m.Key] = m.Value.Interface(number)
+		case m.Value.Kind == source.Array:
+			out[m.Key] = []any{}
+		case m.Value.Kind == source.Object:
+			out[m.Key] = map[string]any{}
+		default:
+			out[m.Key] = m.Value.Interface(number)
+		}
+	}
+	return out
+}
+
+// findings validates instance (the body or its owned view) and returns the
+// findings the stage owns, about body.
+func findings(sch *jsonschema.Schema, name string, body *source.Value, instance any) []diag.Diagnostic {
+	err := sch.Validate(instance)
 	if err == nil {
 		return nil
 	}

@@ -45,3 +45,7 @@ func BenchmarkCheckWorkload100(b *testing.B) {
 func BenchmarkCheckWorkload1k(b *testing.B) {
 	benchmarkCommand(b, workload.Spec{Mappings: 1000, Users: 100}, "check", "-q")
 }
+
+func BenchmarkCheckWorkload4k(b *testing.B) {
+	benchmarkCommand(b, workload.Spec{Mappings: 4000, Users: 400}, "check", "-q")
+}

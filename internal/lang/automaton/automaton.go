@@ -2,6 +2,7 @@ package automaton
 
 import (
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -21,40 +22,64 @@ const maxTableEntries = 1 << 22
 type Automaton struct {
 	d fa // minimal, trim, canonical numbering; no states = empty language
 
-	// matching acceleration
-	points []int32     // class boundaries
-	ascii  [128]uint16 // class of each ASCII code point
-	table  []int32     // state*len(points)+class -> state, -1 = reject
+	// The matching tables are built on the first Match: a run holds an
+	// automaton for every distinct pattern, and most are never matched
+	// against a string (only analysed), so eager tables would double the
+	// memory the patterns hold.
+	tablesOnce sync.Once
+	tables     *matchTables
 }
 
-// newAutomaton wraps a minimal canonical automaton and builds its tables.
+// matchTables accelerate Match.
+type matchTables struct {
+	points []int32     // class boundaries
+	ascii  [128]uint16 // class of each ASCII code point
+	table  []int32     // state*len(points)+class -> state, -1 = reject; nil when too large
+}
+
+// matcher returns the matching tables, building them once.
+func (a *Automaton) matcher() *matchTables {
+	a.tablesOnce.Do(func() { a.tables = buildTables(&a.d) })
+	return a.tables
+}
+
+// newAutomaton wraps a minimal canonical automaton.
 func newAutomaton(d *fa) *Automaton {
-	a := &Automaton{d: *d}
+	return &Automaton{d: *d}
+}
+
+// buildTables builds the matching tables of d.
+func buildTables(d *fa) *matchTables {
+	m := &matchTables{}
 	n := d.numStates()
 	if n == 0 {
-		return a
+		return m
 	}
 	al := newAlphabet(d)
-	a.points = al.points
-	for c := 0; c < 128; c++ {
-		a.ascii[c] = uint16(min(al.class(int32(c)), 0xFFFF))
+	m.points = al.points
+	cl := 0
+	for c := int32(0); c < 128; c++ { // one sweep: the points are sorted
+		for cl+1 < len(al.points) && al.points[cl+1] <= c {
+			cl++
+		}
+		m.ascii[c] = uint16(min(cl, 0xFFFF))
 	}
 	k := len(al.points)
 	if n*k <= maxTableEntries && k <= 0xFFFF {
-		a.table = make([]int32, n*k)
-		for i := range a.table {
-			a.table[i] = -1
+		m.table = make([]int32, n*k)
+		for i := range m.table {
+			m.table[i] = -1
 		}
 		for s, ts := range d.trans {
-			row := a.table[s*k : (s+1)*k]
+			row := m.table[s*k : (s+1)*k]
 			for _, t := range ts {
-				for cl := al.class(t.lo); cl <= al.class(t.hi); cl++ {
+				for cl, last := al.class(t.lo), al.class(t.hi); cl <= last; cl++ {
 					row[cl] = t.to
 				}
 			}
 		}
 	}
-	return a
+	return m
 }
 
 // fromLucene turns a deterministic Lucene-shaped automaton into an
@@ -109,14 +134,14 @@ func (a *Automaton) fa() *fa {
 func (a *Automaton) NumStates() int { return a.fa().numStates() }
 
 // classOf returns the alphabet class of c (binary search).
-func (a *Automaton) classOf(c rune) int {
-	lo, hi := 0, len(a.points)
+func (m *matchTables) classOf(c rune) int {
+	lo, hi := 0, len(m.points)
 	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if a.points[m] <= c {
-			lo = m + 1
+		mid := int(uint(lo+hi) >> 1)
+		if m.points[mid] <= c {
+			lo = mid + 1
 		} else {
-			hi = m
+			hi = mid
 		}
 	}
 	return lo - 1
@@ -124,14 +149,14 @@ func (a *Automaton) classOf(c rune) int {
 
 // step returns the successor of state s on code point c, or -1.
 func (a *Automaton) step(s int32, c rune) int32 {
-	if a.table != nil {
+	if m := a.matcher(); m.table != nil {
 		var cl int
 		if c >= 0 && c < 128 {
-			cl = int(a.ascii[c])
+			cl = int(m.ascii[c])
 		} else {
-			cl = a.classOf(c)
+			cl = m.classOf(c)
 		}
-		return a.table[int(s)*len(a.points)+cl]
+		return m.table[int(s)*len(m.points)+cl]
 	}
 	ts := a.d.trans[s]
 	i := sort.Search(len(ts), func(i int) bool { return ts[i].hi >= c })
@@ -148,9 +173,10 @@ func (a *Automaton) Match(s string) bool {
 		return false
 	}
 	st := int32(0)
-	if table := a.table; table != nil {
-		k := len(a.points)
-		ascii := &a.ascii
+	if m := a.matcher(); m.table != nil {
+		table := m.table
+		k := len(m.points)
+		ascii := &m.ascii
 		for i := 0; i < len(s); {
 			b := s[i]
 			var cl int
@@ -160,7 +186,7 @@ func (a *Automaton) Match(s string) bool {
 			} else {
 				c, w := utf8.DecodeRuneInString(s[i:])
 				i += w
-				cl = a.classOf(c)
+				cl = m.classOf(c)
 			}
 			st = table[int(st)*k+cl]
 			if st < 0 {
