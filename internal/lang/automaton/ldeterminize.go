@@ -2,6 +2,7 @@ package automaton
 
 import (
 	"encoding/binary"
+	"fmt"
 	"slices"
 )
 
@@ -117,14 +118,17 @@ func (c *ctx) determinize(a *fa, workLimit int, limitless bool) (*fa, error) {
 	}
 	var (
 		effort int64
-		ids    = map[string]int32{}
-		queue  = [][]int32{{0}}
-		r      = &fa{accept: []bool{a.accept[0]}, trans: [][]ltr{nil}}
-		points pointSet
-		set    = stateSet{count: make([]int32, n), pos: make([]int32, n)}
-		sorted []int32
-		key    []byte
-		ntrans int
+		// scanned counts the transitions examined, charged how many of
+		// them were drawn from the run's pool (see chargeScan).
+		scanned, charged int64
+		ids              = map[string]int32{}
+		queue            = [][]int32{{0}}
+		r                = &fa{accept: []bool{a.accept[0]}, trans: [][]ltr{nil}}
+		points           pointSet
+		set              = stateSet{count: make([]int32, n), pos: make([]int32, n)}
+		sorted           []int32
+		key              []byte
+		ntrans           int
 	)
 	keyOf := func(states []int32) []byte {
 		key = key[:0]
@@ -149,6 +153,10 @@ func (c *ctx) determinize(a *fa, workLimit int, limitless bool) (*fa, error) {
 			for _, t := range a.trans[s] {
 				points.add(t)
 			}
+			scanned += int64(len(a.trans[s]))
+		}
+		if err := c.chargeScan(scanned, &charged); err != nil {
+			return nil, err
 		}
 		if points.count == 0 {
 			continue
@@ -203,4 +211,31 @@ func (c *ctx) determinize(a *fa, workLimit int, limitless bool) (*fa, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// freeScan is how many transitions one determinization may examine before
+// the examining is charged to the run's pool: far more than any pattern
+// of a real mapping needs, so ordinary runs never pay it. A short pattern
+// can make the subset construction examine an unbounded number of
+// transitions before Lucene's effort limit stops it ("x?{2020}" examines
+// about 10^8 to fail); charging them bounds the time such patterns take,
+// and an exhausted pool refuses the rest at once (budget.ErrExhausted,
+// reported as undecided, never as a Lucene verdict).
+const freeScan = 1 << 20
+
+// maxScan bounds the transitions one determinization examines even without
+// a pool (a run's pool, 8,000,000 by default, runs out first).
+const maxScan = 64 << 20
+
+// chargeScan draws from the pool the transitions examined beyond freeScan
+// that were not charged yet.
+func (c *ctx) chargeScan(scanned int64, charged *int64) error {
+	if scanned > maxScan {
+		return &LimitError{What: fmt.Sprintf("a determinization that examines more than %d transitions", maxScan)}
+	}
+	if over := scanned - freeScan - *charged; over > 0 {
+		*charged += over
+		return c.pool.Take(over)
+	}
+	return nil
 }
