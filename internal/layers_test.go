@@ -34,7 +34,7 @@ var layers = []struct {
 	// pattern languages consult), and the reader of the conformance cases
 	// the tests share.
 	{0, "base", []string{"internal/budget", "internal/safetext", "internal/repofs", "internal/input/source", "internal/pathx",
-		"internal/diag", "internal/model/esversion", "internal/conformance", "internal/tri", "internal/workload"}},
+		"internal/diag", "internal/model/esversion", "internal/conformance", "internal/tri", "internal/workload", "internal/par"}},
 	// The languages Elasticsearch speaks inside a mapping: Lucene patterns,
 	// DNs, Java strings, and "did you mean".
 	{1, "lang", []string{"internal/lang"}},

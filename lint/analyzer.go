@@ -6,6 +6,7 @@ package lint
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/budget"
@@ -18,6 +19,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/model/esversion"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
+	"github.com/rolemap-lint/rolemap-lint/internal/par"
 )
 
 // Analyzer is one check.
@@ -78,11 +80,9 @@ type Settings struct {
 	Budget *budget.Run
 
 	// satisfiable memoizes rule analysis: several checks ask the same
-	// question about the same rules.
-	satisfiable map[*rules.Expr]decide.Outcome
-	// budgetFindings are the questions checks could not decide within
-	// the budget, reported by the budget check at the end of Run.
-	budgetFindings []diag.Diagnostic
+	// question about the same rules, concurrently.
+	satMu       sync.Mutex
+	satisfiable map[*rules.Expr]*satEntry
 }
 
 // Pass is one analyzer's view of a run.
@@ -91,6 +91,10 @@ type Pass struct {
 	Workspace *workspace.Workspace
 	Settings  *Settings
 	report    func(diag.Diagnostic)
+
+	// undecidedFindings are the questions the check could not decide
+	// within the budget, reported by the budget check at the end of Run.
+	undecidedFindings []diag.Diagnostic
 }
 
 // Report records a finding of the pass's analyzer.
@@ -114,10 +118,12 @@ func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Dia
 	if s.Catalog == nil {
 		s.Catalog = catalog.New(s.Version, catalog.Options{Builtin: true, PrivilegedExtra: s.Config.PrivilegedRoles})
 	}
-	var out []diag.Diagnostic
-	var budgetPass *Pass
-	s.budgetFindings = nil
-	for _, a := range analyzers {
+	// The checks run concurrently (each reads the workspace and writes
+	// only its own findings) and their findings are merged in the order of
+	// analyzers, then sorted, so the output does not depend on scheduling.
+	var passes []*Pass
+	found := make([][]diag.Diagnostic, len(analyzers))
+	for i, a := range analyzers {
 		level := s.Levels[a.Name]
 		if level == diag.Off {
 			continue
@@ -130,17 +136,27 @@ func Run(ws *workspace.Workspace, s *Settings, analyzers []*Analyzer) []diag.Dia
 			case d.Level == diag.Default:
 				d.Level = a.Level
 			}
-			out = append(out, d)
+			found[i] = append(found[i], d)
 		}
-		a.Run(pass)
-		if a.Name == CheckBudget {
+		passes = append(passes, pass)
+	}
+	par.Each(len(passes), func(i int) { passes[i].Analyzer.Run(passes[i]) })
+	var budgetPass *Pass
+	for _, pass := range passes {
+		if pass.Analyzer.Name == CheckBudget {
 			budgetPass = pass
 		}
 	}
 	if budgetPass != nil {
-		for _, d := range s.budgetFindings {
-			budgetPass.Report(d)
+		for _, pass := range passes {
+			for _, d := range pass.undecidedFindings {
+				budgetPass.Report(d)
+			}
 		}
+	}
+	var out []diag.Diagnostic
+	for _, ds := range found {
+		out = append(out, ds...)
 	}
 	out = suppress(out, s)
 	SortDiagnostics(out)

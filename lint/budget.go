@@ -38,5 +38,5 @@ func (p *Pass) undecided(m *mapping.Mapping, question string, err error) {
 	d := rulesSpan(m)
 	d.Level = diag.Info
 	d.Message = fmt.Sprintf("%s could not decide %s for mapping [%s]: %v", p.Analyzer.Name, question, m.Name, err)
-	p.Settings.budgetFindings = append(p.Settings.budgetFindings, d)
+	p.undecidedFindings = append(p.undecidedFindings, d)
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
@@ -69,15 +70,25 @@ func grants(m *mapping.Mapping) string {
 // satisfiable decides, once per rule tree and run, whether some user
 // matches it.
 func (p *Pass) satisfiable(e *rules.Expr) decide.Outcome {
-	if out, ok := p.Settings.satisfiable[e]; ok {
-		return out
+	s := p.Settings
+	s.satMu.Lock()
+	if s.satisfiable == nil {
+		s.satisfiable = map[*rules.Expr]*satEntry{}
 	}
-	if p.Settings.satisfiable == nil {
-		p.Settings.satisfiable = map[*rules.Expr]decide.Outcome{}
+	entry := s.satisfiable[e]
+	if entry == nil {
+		entry = &satEntry{}
+		s.satisfiable[e] = entry
 	}
-	out := decide.Satisfiable(e, p.analysisOptions())
-	p.Settings.satisfiable[e] = out
-	return out
+	s.satMu.Unlock()
+	entry.once.Do(func() { entry.out = decide.Satisfiable(e, p.analysisOptions()) })
+	return entry.out
+}
+
+// satEntry is one memoized question; concurrent askers wait for one answer.
+type satEntry struct {
+	once sync.Once
+	out  decide.Outcome
 }
 
 // analysisOptions configures rule analysis for the run.

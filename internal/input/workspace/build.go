@@ -4,17 +4,15 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/loader"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/rolemapfile"
+	"github.com/rolemap-lint/rolemap-lint/internal/par"
 )
 
 // Check ids owned by the workspace.
@@ -33,7 +31,7 @@ const (
 func (ws *Workspace) build(opt Options) {
 	mopt := mapping.Options{Version: opt.Version, Rules: ruleOptions(opt)}
 	results := make([]fileBuild, len(ws.Files))
-	parallel(len(ws.Files), func(i int) { results[i] = buildFile(ws.Files[i], opt, mopt) })
+	par.Each(len(ws.Files), func(i int) { results[i] = buildFile(ws.Files[i], opt, mopt) })
 	for i, f := range ws.Files {
 		r := results[i]
 		switch {
@@ -105,32 +103,6 @@ func buildFile(f *File, opt Options, mopt mapping.Options) fileBuild {
 		mapping.ReconcileReadings(m, mopt)
 	}
 	return r
-}
-
-// parallel calls fn(0) … fn(n-1) on as many goroutines as there are
-// processors; fn must only write what belongs to its index.
-func parallel(n int, fn func(i int)) {
-	workers := min(n, max(1, runtime.GOMAXPROCS(0)))
-	if workers <= 1 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // skip records a discovered file that is not a role mapping source: its

@@ -1,6 +1,7 @@
 package automaton
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -79,6 +80,21 @@ func BenchmarkIntersect(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Intersect(x, y); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileDNSubtree compiles the wildcards a DN subtree rule and a
+// username prefix rule use, distinct each time as in a large repository.
+func BenchmarkCompileDNSubtree(b *testing.B) {
+	i := 0
+	for b.Loop() {
+		i++
+		if _, err := CompileWildcard(fmt.Sprintf("*,ou=dept-%d,dc=example,dc=com", i), Options{}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := CompileWildcard(fmt.Sprintf("svc-%d-*", i), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

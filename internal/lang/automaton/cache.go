@@ -75,8 +75,14 @@ func (c *Cache) Wildcard(pattern string, opt Options) (*Automaton, error) {
 	return e.a, e.err
 }
 
-// Value is CompileValue, cached.
+// Value is CompileValue, cached, except that a value that is not a pattern
+// (it matches only itself) gives a nil automaton and is not kept: rule
+// values are mostly literals, and their automata would only cost time and
+// memory.
 func (c *Cache) Value(v string, opt Options) (*Automaton, bool, error) {
+	if !IsWildcardValue(v) && !IsRegexValue(v) {
+		return nil, false, nil
+	}
 	e := c.entry(cacheKey{cacheValue, v, opt})
 	e.once.Do(func() {
 		var a *Automaton

@@ -68,6 +68,9 @@ func compileWildcard(pattern string, opt Options, pool *budget.Pool) (*Automaton
 	}
 	c := newCtx(opt)
 	c.pool = pool
+	if a, ok, err := directWildcard(pattern, opt, c); ok {
+		return a, err
+	}
 	units := utf16.Encode([]rune(pattern))
 	list := make([]*fa, 0, len(units))
 	for i := 0; i < len(units); i++ {
