@@ -9,5 +9,6 @@ import (
 )
 
 func main() {
+	cli.SetMemoryLimit()
 	os.Exit(cli.Main(cli.Env{Args: os.Args[1:], Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
@@ -15,6 +17,13 @@ import (
 // 1000 levels). root is nil when the file is unusable; diags may hold
 // findings even when root is not nil (duplicate keys, trailing content).
 func ParseJSON(f *source.File) (root *source.Value, diags []diag.Diagnostic) {
+	return ParseJSONWith(f, Limits{})
+}
+
+// ParseJSONWith is ParseJSON within lim: a file with a longer array or
+// string, or a bigger object, gives no value and an info finding of check
+// CheckBudget naming the limit.
+func ParseJSONWith(f *source.File, lim Limits) (root *source.Value, diags []diag.Diagnostic) {
 	defer func() {
 		if r := recover(); r != nil {
 			root = nil
@@ -34,6 +43,7 @@ func ParseJSON(f *source.File) (root *source.Value, diags []diag.Diagnostic) {
 	}
 	p := &jsonParser{
 		f:   f,
+		lim: lim,
 		buf: buf,
 		dec: jsontext.NewDecoder(bytes.NewBuffer(buf), jsontext.AllowDuplicateNames(true)),
 	}
@@ -55,6 +65,7 @@ type jsonFrame struct {
 // jsonParser builds the value tree from the token stream iteratively.
 type jsonParser struct {
 	f     *source.File
+	lim   Limits
 	buf   []byte // the file with comments blanked
 	dec   *jsontext.Decoder
 	stack []jsonFrame
@@ -73,6 +84,10 @@ func (p *jsonParser) parse() *source.Value {
 		}
 		end := int(p.dec.InputOffset())
 		start := skipSeparators(p.buf, prev, end)
+		if err := p.full(tok, end-start); err != nil {
+			p.diags = append(p.diags, limitFinding(p.f, start, end, err))
+			return nil
+		}
 		var v *source.Value
 		switch tok.Kind() {
 		case jsontext.KindBeginObject, jsontext.KindBeginArray:
@@ -119,6 +134,31 @@ func (p *jsonParser) parse() *source.Value {
 	}
 	p.checkTrailing()
 	return root
+}
+
+// full returns the limit the next token (written in n bytes) passes, or
+// nil: a string longer than allowed, one value too many for the open
+// array, one key too many for the open object.
+func (p *jsonParser) full(tok jsontext.Token, n int) *budget.Error {
+	k := tok.Kind()
+	// The raw length (quotes and escapes included) bounds the decoded one:
+	// decode only a string that may be too long.
+	if k == jsontext.KindString && p.lim.StringLength > 0 && int64(n-2) > p.lim.StringLength {
+		if err := p.lim.stringTooLong(len(tok.String())); err != nil {
+			return err
+		}
+	}
+	top := p.top()
+	if top == nil || k == jsontext.KindEndObject || k == jsontext.KindEndArray {
+		return nil
+	}
+	if top.v.Kind == source.Array {
+		return p.lim.arrayFull(len(top.v.Items))
+	}
+	if top.pending == nil {
+		return p.lim.objectFull(len(top.v.Members))
+	}
+	return nil
 }
 
 // top returns the innermost open container, or nil.
