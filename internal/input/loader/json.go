@@ -70,6 +70,41 @@ type jsonParser struct {
 	dec   *jsontext.Decoder
 	stack []jsonFrame
 	diags []diag.Diagnostic
+	// interned holds one copy of each short string written without
+	// escapes: a dump of 48,000 mappings repeats the same keys and role
+	// names a million times.
+	interned map[string]string
+}
+
+// Interning bounds: strings up to internMax bytes, at most internCount
+// distinct ones per file.
+const (
+	internMax   = 64
+	internCount = 1 << 16
+)
+
+// str returns the value of the string token tok written at [start, end):
+// a shared copy for a short string without escapes, else a new one.
+func (p *jsonParser) str(tok jsontext.Token, start, end int) string {
+	raw := p.buf[start:end]
+	if len(raw) < 2 || len(raw)-2 > internMax || raw[0] != '"' || raw[len(raw)-1] != '"' || bytes.IndexByte(raw, '\\') >= 0 {
+		return tok.String()
+	}
+	raw = raw[1 : len(raw)-1]
+	if s, ok := p.interned[string(raw)]; ok {
+		return s
+	}
+	s := tok.String()
+	if s != string(raw) {
+		return s // not the text as written (invalid UTF-8 replaced)
+	}
+	if p.interned == nil {
+		p.interned = make(map[string]string)
+	}
+	if len(p.interned) < internCount {
+		p.interned[s] = s
+	}
+	return s
 }
 
 // parse reads the top-level value and checks that nothing follows it.
@@ -114,10 +149,10 @@ func (p *jsonParser) parse() *source.Value {
 			continue
 		case jsontext.KindString:
 			if top := p.top(); top != nil && top.v.Kind == source.Object && top.pending == nil {
-				p.key(top, tok.String(), start, end)
+				p.key(top, p.str(tok, start, end), start, end)
 				continue
 			}
-			v = &source.Value{Kind: source.String, Str: tok.String()}
+			v = &source.Value{Kind: source.String, Str: p.str(tok, start, end)}
 		case jsontext.KindNumber:
 			v = &source.Value{Kind: source.Number, Str: string(p.buf[start:end])}
 		case jsontext.KindTrue, jsontext.KindFalse:

@@ -2,6 +2,7 @@ package automaton
 
 import (
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -21,32 +22,52 @@ const maxTableEntries = 1 << 22
 type Automaton struct {
 	d fa // minimal, trim, canonical numbering; no states = empty language
 
-	// matching acceleration
+	// matching acceleration, built on the first Match: most automata a
+	// run holds (every distinct pattern of a large dump) are only
+	// analysed, never matched, and need none.
+	accelOnce sync.Once
+	acc       *accel
+}
+
+// accel is what speeds up Match: the alphabet's classes and, for automata
+// small enough, a dense transition table.
+type accel struct {
 	points []int32     // class boundaries
 	ascii  [128]uint16 // class of each ASCII code point
 	table  []int32     // state*len(points)+class -> state, -1 = reject
 }
 
-// newAutomaton wraps a minimal canonical automaton and builds its tables.
+// newAutomaton wraps a minimal canonical automaton.
 func newAutomaton(d *fa) *Automaton {
-	a := &Automaton{d: *d}
+	return &Automaton{d: *d}
+}
+
+// accel returns the matching acceleration, building it once.
+func (a *Automaton) accel() *accel {
+	a.accelOnce.Do(func() { a.acc = newAccel(&a.d) })
+	return a.acc
+}
+
+// newAccel builds the classes and, within maxTableEntries, the table of d.
+func newAccel(d *fa) *accel {
+	x := &accel{}
 	n := d.numStates()
 	if n == 0 {
-		return a
+		return x
 	}
 	al := newAlphabet(d)
-	a.points = al.points
+	x.points = al.points
 	for c := 0; c < 128; c++ {
-		a.ascii[c] = uint16(min(al.class(int32(c)), 0xFFFF))
+		x.ascii[c] = uint16(min(al.class(int32(c)), 0xFFFF))
 	}
 	k := len(al.points)
 	if n*k <= maxTableEntries && k <= 0xFFFF {
-		a.table = make([]int32, n*k)
-		for i := range a.table {
-			a.table[i] = -1
+		x.table = make([]int32, n*k)
+		for i := range x.table {
+			x.table[i] = -1
 		}
 		for s, ts := range d.trans {
-			row := a.table[s*k : (s+1)*k]
+			row := x.table[s*k : (s+1)*k]
 			for _, t := range ts {
 				for cl := al.class(t.lo); cl <= al.class(t.hi); cl++ {
 					row[cl] = t.to
@@ -54,7 +75,7 @@ func newAutomaton(d *fa) *Automaton {
 			}
 		}
 	}
-	return a
+	return x
 }
 
 // fromLucene turns a deterministic Lucene-shaped automaton into an
@@ -109,11 +130,11 @@ func (a *Automaton) fa() *fa {
 func (a *Automaton) NumStates() int { return a.fa().numStates() }
 
 // classOf returns the alphabet class of c (binary search).
-func (a *Automaton) classOf(c rune) int {
-	lo, hi := 0, len(a.points)
+func (x *accel) classOf(c rune) int {
+	lo, hi := 0, len(x.points)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if a.points[m] <= c {
+		if x.points[m] <= c {
 			lo = m + 1
 		} else {
 			hi = m
@@ -124,14 +145,14 @@ func (a *Automaton) classOf(c rune) int {
 
 // step returns the successor of state s on code point c, or -1.
 func (a *Automaton) step(s int32, c rune) int32 {
-	if a.table != nil {
+	if x := a.accel(); x.table != nil {
 		var cl int
 		if c >= 0 && c < 128 {
-			cl = int(a.ascii[c])
+			cl = int(x.ascii[c])
 		} else {
-			cl = a.classOf(c)
+			cl = x.classOf(c)
 		}
-		return a.table[int(s)*len(a.points)+cl]
+		return x.table[int(s)*len(x.points)+cl]
 	}
 	ts := a.d.trans[s]
 	i := sort.Search(len(ts), func(i int) bool { return ts[i].hi >= c })
@@ -148,9 +169,10 @@ func (a *Automaton) Match(s string) bool {
 		return false
 	}
 	st := int32(0)
-	if table := a.table; table != nil {
-		k := len(a.points)
-		ascii := &a.ascii
+	if x := a.accel(); x.table != nil {
+		table := x.table
+		k := len(x.points)
+		ascii := &x.ascii
 		for i := 0; i < len(s); {
 			b := s[i]
 			var cl int
@@ -160,7 +182,7 @@ func (a *Automaton) Match(s string) bool {
 			} else {
 				c, w := utf8.DecodeRuneInString(s[i:])
 				i += w
-				cl = a.classOf(c)
+				cl = x.classOf(c)
 			}
 			st = table[int(st)*k+cl]
 			if st < 0 {
