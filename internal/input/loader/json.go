@@ -209,8 +209,10 @@ func (p *jsonParser) key(top *jsonFrame, name string, start, end int) {
 	m := &source.Member{Key: name, KeySpan: source.Span{File: p.f, Start: start, End: end}}
 	top.v.Members = append(top.v.Members, m)
 	top.pending = m
-	if first := top.dups.check(top.v.Members); first != nil {
-		p.diags = append(p.diags, duplicateKey(first, m, p.pointer(name)))
+	if first := top.dups.check(top.v.Members); first != nil && top.dups.found <= maxDupFindings {
+		p.diags = append(p.diags, top.dups.report(first, m, p.pointer(name))...)
+	} else if first != nil {
+		top.dups.found++
 	}
 }
 

@@ -234,8 +234,10 @@ func (b *yamlBuilder) mapping(n *yaml.Node, depth, parentIndent int) (*source.Va
 		}
 		m := &source.Member{Key: key, KeySpan: ks}
 		v.Members = append(v.Members, m)
-		if first := dups.check(v.Members); first != nil {
-			b.diags = append(b.diags, duplicateKey(first, m, b.pointer(key)))
+		if first := dups.check(v.Members); first != nil && dups.found <= maxDupFindings {
+			b.diags = append(b.diags, dups.report(first, m, b.pointer(key))...)
+		} else if first != nil {
+			dups.found++
 		}
 		if kn.Kind == yaml.ScalarNode && kn.Value == "<<" && isPlain(kn) && !isTagged(kn) {
 			b.diags = append(b.diags, withPointer(ambiguousAt(ks,
