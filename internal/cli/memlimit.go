@@ -11,7 +11,7 @@ import (
 // to twice the live data between collections). The budgets of the
 // `limits` section keep the live data of any input well below it; a run
 // that needs more still gets it (the limit is soft), only more slowly.
-const softMemoryLimit = 448 << 20
+const softMemoryLimit = 416 << 20
 
 // SetMemoryLimit gives the process the soft memory limit of a run unless
 // the environment sets one (GOMEMLIMIT). Call it once, from main.

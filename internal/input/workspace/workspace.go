@@ -25,7 +25,9 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 )
 
-// DefaultMaxFileSize is the largest file read (bigger files are a syntax finding).
+// DefaultMaxFileSize is the largest file read when Options.MaxFileSize is
+// not set (a run sets it from limits.file_size, whose default is the same);
+// a bigger file is not checked, with a budget finding.
 const DefaultMaxFileSize = 64 << 20
 
 // FileRole says how a discovered file is to be treated.
