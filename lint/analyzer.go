@@ -15,6 +15,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/workspace"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/catalog"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/esversion"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
@@ -78,9 +79,13 @@ type Settings struct {
 
 	// Budget holds the run's budgets (nil: only per-operation bounds).
 	Budget *budget.Run
+	// Normalizer normalizes DNs for the whole run, so that each distinct
+	// DN is parsed once (nil: checks use their own).
+	Normalizer *dn.Normalizer
 
 	// satisfiable memoizes rule analysis: several checks ask the same
 	// question about the same rules, concurrently.
+	normOnce    sync.Once
 	satMu       sync.Mutex
 	satisfiable map[*rules.Expr]*satEntry
 }
@@ -221,4 +226,14 @@ func Lookup(name string) *Analyzer {
 		}
 	}
 	return nil
+}
+
+// normalizer returns the run's DN normalizer.
+func (s *Settings) normalizer() *dn.Normalizer {
+	s.normOnce.Do(func() {
+		if s.Normalizer == nil {
+			s.Normalizer = dn.NewNormalizer(dn.DefaultCacheEntries)
+		}
+	})
+	return s.Normalizer
 }

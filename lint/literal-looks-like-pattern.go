@@ -90,6 +90,9 @@ func runLiteralLooksLikePattern(p *Pass) {
 						e.Field, v.Str))
 				}
 			case rules.Wildcard:
+				if !mayHoldPatternSyntax(v.Str) {
+					continue
+				}
 				if loc := regexish.FindStringIndex(v.Str); loc != nil {
 					p.Report(at(m, rules.SubSpan(v.Src, loc[0], loc[1]), "%q is a wildcard (only `*`, `?` and `\\` are special), but %q reads like regex syntax and is matched literally; to use a regex write it between slashes: \"/.../\"",
 						v.Str, v.Str[loc[0]:loc[1]]))
@@ -117,5 +120,23 @@ func runLiteralLooksLikePattern(p *Pass) {
 // looksLikeLiteralPattern reports whether a literal reads like a wildcard
 // or regex that was not recognized as one.
 func looksLikeLiteralPattern(s string) bool {
-	return questionMark.MatchString(s) || regexish.MatchString(s)
+	return mayHoldPatternSyntax(s) && (questionMark.MatchString(s) || regexish.MatchString(s))
+}
+
+// mayHoldPatternSyntax is a quick test that every string regexish or
+// questionMark matches passes: each construct needs one of these
+// characters, or a '.' before a quantifier. Most rule values (DNs, group
+// and user names) fail it and skip the regular expressions.
+func mayHoldPatternSyntax(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\', '[', ']', '{', '(', ')', '|', '^', '?':
+			return true
+		case '.':
+			if i+1 < len(s) && strings.IndexByte("*+?{", s[i+1]) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

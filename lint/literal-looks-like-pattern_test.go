@@ -83,3 +83,16 @@ func TestRegexishInWildcards(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPatternSyntaxPrefilter checks that the quick test never hides a
+// string the regular expressions match.
+func FuzzPatternSyntaxPrefilter(f *testing.F) {
+	for _, s := range []string{"[Aa]dmins", "admin.+", `\d{3}`, "^admin", "a|b", "host$", "Sales (EU)", "x)?", "a{2}", "cn=x,dc=y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if (questionMark.MatchString(s) || regexish.MatchString(s)) && !mayHoldPatternSyntax(s) {
+			t.Fatalf("%q matches the pattern syntax but the quick test skips it", s)
+		}
+	})
+}

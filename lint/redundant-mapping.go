@@ -82,7 +82,7 @@ func runRedundantMapping(p *Pass) {
 	// its satisfiability) and b's do not shows that a is not redundant
 	// with b. The index names the mappings that can match that user, so
 	// the exact decision below runs only for the few that do.
-	norm := dn.NewNormalizer(0)
+	norm := p.Settings.normalizer()
 	exprs := make([]*rules.Expr, len(ms))
 	for i, m := range ms {
 		exprs[i] = m.Rules

@@ -8,7 +8,6 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
-	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
@@ -74,7 +73,7 @@ func (p *Pass) templateUsers(tms []*mapping.Mapping) [][]FixtureUser {
 		}
 		return out
 	}
-	norm := dn.NewNormalizer(0)
+	norm := p.Settings.normalizer()
 	exprs := make([]*rules.Expr, len(tms))
 	for i, m := range tms {
 		exprs[i] = m.Rules

@@ -74,3 +74,49 @@ func splitPointer(p string) []string {
 	}
 	return toks
 }
+
+// FuzzOwnedView checks that validating the owned view of a body gives the
+// same findings as validating the whole body.
+func FuzzOwnedView(f *testing.F) {
+	for _, s := range []string{
+		`{"enabled": true, "roles": ["r"], "rules": {"field": {"username": "*"}}}`,
+		`{"enabled": "yes", "roles": 5, "rules": [], "run_as": [], "x": {}}`,
+		`{"roles": [null, [1], {"a": 1}], "role_templates": "x", "metadata": null, "doc_type": 1, "type": {}}`,
+		`{"enabled": "", "roles": "r", "role_templates": [{"template": {"source": "x"}, "format": "json"}], "rules": {"all": [{"except": {"any": []}}]}}`,
+		`{"enabled": true, "rules": {"bogus": 1}, "role_templates": {"template": 1}, "metadata": {"_a": [1]}, "enabled": 3}`,
+		`[]`, `{}`, `{"run_as": {"x": 1}, "rules": "r"}`,
+	} {
+		f.Add(s)
+	}
+	sch, err := compiledSchema()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 1<<14 {
+			return
+		}
+		body, err := parseTree("fuzz.json", text)
+		if err != nil {
+			return
+		}
+		whole := findings(sch, "m", body, body.Interface(number))
+		view := findings(sch, "m", body, ownedView(body))
+		if diff := cmp.Diff(summarize(whole), summarize(view)); diff != "" {
+			t.Fatalf("owned view differs from the whole body (-whole +view):\n%s", diff)
+		}
+		// The shape (role names blanked) gives the same findings: a clean
+		// shape may stand for every body of that shape.
+		if key, ok := shapeKey(ownedView(body)); ok {
+			var shape map[string]any
+			dec := json.NewDecoder(strings.NewReader(key))
+			dec.UseNumber()
+			if err := dec.Decode(&shape); err != nil {
+				t.Fatalf("shape key %q: %v", key, err)
+			}
+			if got := findings(sch, "m", body, shape); (len(got) == 0) != (len(view) == 0) {
+				t.Fatalf("the shape %s gives %d findings, the body %d", key, len(got), len(view))
+			}
+		}
+	})
+}

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
@@ -44,7 +46,99 @@ func ValidateNamed(name string, body *source.Value) []diag.Diagnostic {
 		// problem.
 		panic(fmt.Sprintf("rolemap-lint: embedded role mapping schema is broken: %v", err))
 	}
-	err = sch.Validate(body.Interface(func(s string) any { return json.Number(s) }))
+	view := ownedView(body)
+	key, keyed := shapeKey(view)
+	if keyed {
+		if _, clean := cleanShapes.Load(key); clean {
+			return nil
+		}
+	}
+	out := findings(sch, name, body, view)
+	if keyed && len(out) == 0 && cleanShapeCount.Add(1) <= maxCleanShapes {
+		cleanShapes.Store(key, struct{}{})
+	}
+	return out
+}
+
+// cleanShapes remembers the shapes of owned views that gave no finding:
+// the findings depend on the keys, the JSON types, the value of enabled and
+// the types of the roles' elements, never on the role names, so bodies of
+// the same shape (most of a repository) are validated once.
+var (
+	cleanShapes     sync.Map
+	cleanShapeCount atomic.Int64
+)
+
+// maxCleanShapes bounds the memory cleanShapes may hold.
+const maxCleanShapes = 4096
+
+// shapeKey encodes an owned view with every role name replaced by "", or
+// ok=false when it cannot (the view is not an object).
+func shapeKey(view any) (key string, ok bool) {
+	obj, isObj := view.(map[string]any)
+	if !isObj {
+		return "", false
+	}
+	shape := make(map[string]any, len(obj))
+	for k, v := range obj {
+		shape[k] = v
+	}
+	switch roles := obj["roles"].(type) {
+	case string:
+		shape["roles"] = ""
+	case []any:
+		rs := make([]any, len(roles))
+		for i, r := range roles {
+			if _, isStr := r.(string); isStr {
+				r = ""
+			}
+			rs[i] = r
+		}
+		shape["roles"] = rs
+	}
+	b, err := json.Marshal(shape)
+	if err != nil || len(b) > 4096 {
+		return "", false
+	}
+	return string(b), true
+}
+
+// number converts a JSON number's text for the validator.
+func number(s string) any { return json.Number(s) }
+
+// ownedView is what the keywords the stage owns look at: the body's
+// top-level fields, the value of enabled and the elements of roles. The
+// other fields (rules, role_templates, metadata, unknown ones) become empty
+// values of the same JSON type, so the validator does not walk the rule
+// DSL and the templates only to have their errors dropped. The findings
+// are the same as for the whole body (FuzzOwnedView checks it).
+func ownedView(body *source.Value) any {
+	if body.Kind != source.Object {
+		return body.Interface(number)
+	}
+	out := make(map[string]any, len(body.Members))
+	for _, m := range body.Members {
+		if _, dup := out[m.Key]; dup {
+			continue // the first of duplicate keys, as Interface does
+		}
+		switch {
+		case m.Key == "enabled" || m.Key == "roles":
+			out[m.Key] = m.Value.Interface(number)
+		case m.Value.Kind == source.Array:
+			out[m.Key] = []any{}
+		case m.Value.Kind == source.Object:
+			out[m.Key] = map[string]any{}
+		default:
+			out[m.Key] = m.Value.Interface(number)
+		}
+	}
+	return out
+}
+
+// findings validates instance (the body or its owned view) and returns the
+// findings the stage owns, about body.
+func findings(sch *jsonschema.Schema, name string, body *source.Value, instance any) []diag.Diagnostic {
+	err := sch.Validate(instance)
 	if err == nil {
 		return nil
 	}

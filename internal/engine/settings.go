@@ -16,7 +16,7 @@ func (p *Project) LintSettings() *lint.Settings {
 	s := &lint.Settings{Version: cfg.ESVersion, Levels: cfg.Checks, Config: cfg, Dir: p.Dir,
 		DNOracle: &decide.MatchOracle{Normalizer: p.Normalizer, Ops: automaton.Ops{Pool: p.Budget.States()}},
 		Catalog:  p.Catalog, CatalogFindings: p.CatalogFindings, FixtureFindings: p.FixtureFindings,
-		Budget: p.Budget}
+		Budget: p.Budget, Normalizer: p.Normalizer}
 	for _, prob := range cfg.Problems {
 		s.ConfigProblems = append(s.ConfigProblems, prob.Diagnostic(lint.CheckConfig))
 	}

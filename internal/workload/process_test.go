@@ -23,9 +23,12 @@ import (
 // floor and the peak RSS of check:
 //
 //	go test -run '^$' -bench Process -benchtime 5x ./internal/workload
+//
+// The sizes are 100 mappings and 20 users, then 1,000/100, 4,000/400 and
+// 10,000/1,000 (4× both between 2,500/250 and 10,000/1,000, to see the growth).
 func BenchmarkProcess(b *testing.B) {
 	bin := buildBinary(b)
-	for _, spec := range []Spec{{Mappings: 100, Users: 20}, {Mappings: 1000, Users: 100}, {Mappings: 4000, Users: 400}, {Mappings: 10000, Users: 1000}} {
+	for _, spec := range []Spec{{Mappings: 100, Users: 20}, {Mappings: 1000, Users: 100}, {Mappings: 2500, Users: 250}, {Mappings: 10000, Users: 1000}} {
 		b.Run(fmt.Sprintf("mappings=%d,users=%d", spec.Mappings, spec.Users), func(b *testing.B) {
 			dir := b.TempDir()
 			if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
@@ -35,15 +38,14 @@ func BenchmarkProcess(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			var floor, check, lint []time.Duration
+			var floor, check, lint, checkCPU []time.Duration
 			var rss int64
 			for b.Loop() {
 				floor = append(floor, readAndDecode(b, dir, files.All()))
-				d, r := runBinary(b, bin, dir, "check", "-q", ".")
-				check = append(check, d)
-				rss = max(rss, r)
-				d, _ = runBinary(b, bin, dir, "lint", "-q", ".")
-				lint = append(lint, d)
+				r := runBinary(b, bin, dir, "check", "-q", ".")
+				check, checkCPU = append(check, r.wall), append(checkCPU, r.cpu)
+				rss = max(rss, r.maxRSS)
+				lint = append(lint, runBinary(b, bin, dir, "lint", "-q", ".").wall)
 			}
 			f, c, l := median(floor), median(check), median(lint)
 			b.ReportMetric(ms(f), "floor-ms")
@@ -52,6 +54,7 @@ func BenchmarkProcess(b *testing.B) {
 			b.ReportMetric(float64(c)/float64(f), "check/floor")
 			b.ReportMetric(float64(l)/float64(f), "lint/floor")
 			b.ReportMetric(float64(rss)/1024, "check-peak-MB")
+			b.ReportMetric(ms(median(checkCPU)), "check-cpu-ms")
 			b.ReportMetric(0, "ns/op")
 		})
 	}
@@ -69,8 +72,13 @@ func median(ds []time.Duration) time.Duration {
 	return s[len(s)/2]
 }
 
-// buildBinary builds cmd/rolemap-lint into a temporary directory.
+// buildBinary builds cmd/rolemap-lint into a temporary directory, or
+// returns $ROLEMAP_LINT_BENCH_BINARY when set (to time another build, such
+// as an older commit's, against the same floor).
 func buildBinary(b *testing.B) string {
+	if bin := os.Getenv("ROLEMAP_LINT_BENCH_BINARY"); bin != "" {
+		return bin
+	}
 	bin := filepath.Join(b.TempDir(), "rolemap-lint")
 	cmd := exec.Command("go", "build", "-o", bin, "github.com/rolemap-lint/rolemap-lint/cmd/rolemap-lint")
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -79,9 +87,14 @@ func buildBinary(b *testing.B) string {
 	return bin
 }
 
-// runBinary runs the binary in dir, fails unless it exits 0, and returns
-// the wall time and the peak RSS in KiB.
-func runBinary(b *testing.B, bin, dir string, args ...string) (time.Duration, int64) {
+// usage is what one run of the binary cost.
+type usage struct {
+	wall, cpu time.Duration // cpu: user + system time
+	maxRSS    int64         // KiB
+}
+
+// runBinary runs the binary in dir and fails unless it exits 0.
+func runBinary(b *testing.B, bin, dir string, args ...string) usage {
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	var out bytes.Buffer
@@ -92,11 +105,11 @@ func runBinary(b *testing.B, bin, dir string, args ...string) (time.Duration, in
 	if err != nil {
 		b.Fatalf("%s %s: %v\n%s", bin, strings.Join(args, " "), err, out.String())
 	}
-	var rss int64
+	u := usage{wall: d, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss
+		u.maxRSS = ru.Maxrss
 	}
-	return d, rss
+	return u
 }
 
 // readAndDecode is the floor: read each file and decode it into Go values.

@@ -226,10 +226,12 @@ func (g *gen) writeDNFile() {
 	g.write(&g.files.Other, "config/role_mapping.yml", b.String())
 }
 
-// writeFixtures writes one test per user, 100 tests per file. User j sits
-// in the DN subtree of one kind-1 mapping, so it is expected to get that
-// mapping's role; its other groups name kind-0 and kind-6 groups from
-// other realms or with the contractor exclusion, which grant nothing.
+// writeFixtures writes one test per user, 100 tests per file. Three users
+// in four are LDAP users: user j sits in the DN subtree of one kind-1
+// mapping, so it is expected to get that mapping's role; its other groups
+// name kind-6 groups of other realms, with the contractor exclusion, which
+// grant nothing. The fourth is a SAML user in the group of one kind-4
+// mapping, whose role template renders team_<team>.
 func (g *gen) writeFixtures() {
 	subtrees := g.spec.Mappings / 8
 	if subtrees == 0 || g.spec.Users == 0 {
@@ -239,6 +241,10 @@ func (g *gen) writeFixtures() {
 		var b strings.Builder
 		b.WriteString("tests:\n")
 		for j := start; j < min(start+100, g.spec.Users); j++ {
+			if j%4 == 3 {
+				g.samlUser(&b, j, 8*(j%subtrees)+4)
+				continue
+			}
 			d := 8*(j%subtrees) + 1
 			fmt.Fprintf(&b, "  - name: user %d in dept-%d\n    user:\n", j, d)
 			fmt.Fprintf(&b, "      username: u%d\n      dn: \"cn=u%d,ou=dept-%d,dc=example,dc=com\"\n", j, j, d)
@@ -252,4 +258,13 @@ func (g *gen) writeFixtures() {
 		}
 		g.write(&g.files.Fixtures, fmt.Sprintf("tests/users-%03d_test.yaml", start/100), b.String())
 	}
+}
+
+// samlUser writes the test of SAML user j, in the group of mapping m.
+func (g *gen) samlUser(b *strings.Builder, j, m int) {
+	team := teams[j%len(teams)]
+	fmt.Fprintf(b, "  - name: saml user %d in saml-%d\n    user:\n", j, m)
+	fmt.Fprintf(b, "      username: u%d@example.com\n      realm: {name: saml1, type: saml}\n", j)
+	fmt.Fprintf(b, "      groups: [saml-%d, everyone]\n      metadata: {team: %s}\n", m, team)
+	fmt.Fprintf(b, "    includes: [team_%s]\n    excludes: [superuser]\n", team)
 }

@@ -3,6 +3,7 @@ package match
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/javatext"
@@ -36,12 +37,24 @@ import (
 //     when norm(X) is empty. Rule keys: X and norm(X) (if X is a DN); user
 //     keys: the text after every ',' of s, norm(s), lower(s) and upper(s),
 //     and "" when s is a non-empty DN.
+//   - realm suffix, username suffix: a pattern all of whose strings end
+//     with a non-empty S (automaton.CommonSuffix: "/.*\@example\.com/").
+//     Rule key: S; user keys: every suffix of the string.
 //   - DN null: a null dn value matches exactly the users without a DN.
+//
+// Prefix and suffix keys are cut to maxAffixBytes (at a character
+// boundary), on both sides, so that a user's keys are bounded however long
+// the user's strings are: a cut prefix of P is still a prefix every string
+// starts with, and likewise for suffixes. The DN suffix keys are cut the
+// same way: the text after a ',' of a long DN is looked up by its last
+// maxAffixBytes, and the rule's X likewise.
 const (
 	nsRealm = iota
 	nsUsername
 	nsRealmPrefix
 	nsUsernamePrefix
+	nsRealmSuffix
+	nsUsernameSuffix
 	nsDNNull
 	nsDNLit
 	nsDNExact
@@ -178,9 +191,9 @@ func (b *condBuilder) fieldCond(e *rules.Expr) cond {
 func (b *condBuilder) valueKeys(field string, v *rules.Value) ([]key, bool) {
 	switch field {
 	case FieldRealmName:
-		return stringKeys(nsRealm, nsRealmPrefix, v)
+		return stringKeys(nsRealm, nsRealmPrefix, nsRealmSuffix, v)
 	case FieldUsername:
-		return stringKeys(nsUsername, nsUsernamePrefix, v)
+		return stringKeys(nsUsername, nsUsernamePrefix, nsUsernameSuffix, v)
 	case FieldDN:
 		if v.Kind == rules.NullValue {
 			return []key{{nsDNNull, ""}}, true
@@ -193,7 +206,7 @@ func (b *condBuilder) valueKeys(field string, v *rules.Value) ([]key, bool) {
 }
 
 // stringKeys indexes a value of a field that always holds a string.
-func stringKeys(ns, prefixNS int, v *rules.Value) ([]key, bool) {
+func stringKeys(ns, prefixNS, suffixNS int, v *rules.Value) ([]key, bool) {
 	if v.Kind != rules.StringValue {
 		return nil, true // numbers, booleans and null never equal a string
 	}
@@ -203,12 +216,46 @@ func stringKeys(ns, prefixNS int, v *rules.Value) ([]key, bool) {
 	if keys, ok := finiteKeys(ns, v); ok {
 		return keys, true
 	}
-	if v.Pattern == rules.Wildcard && v.Automaton != nil {
-		if i := strings.IndexAny(v.Str, "*?\\"); i > 0 {
-			return []key{{prefixNS, v.Str[:i]}}, true
-		}
+	if v.Automaton == nil {
+		return nil, false
+	}
+	p := headBytes(v.Automaton.CommonPrefix(maxAffixBytes), maxAffixBytes)
+	sfx := tailBytes(v.Automaton.CommonSuffix(maxAffixBytes), maxAffixBytes)
+	switch {
+	case p != "" && len(p) >= len(sfx):
+		return []key{{prefixNS, p}}, true
+	case sfx != "":
+		return []key{{suffixNS, sfx}}, true
 	}
 	return nil, false
+}
+
+// maxAffixBytes bounds the prefix and suffix keys (see the namespaces).
+const maxAffixBytes = 64
+
+// headBytes is the longest prefix of s of at most n bytes that ends at a
+// character boundary.
+func headBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// tailBytes is the longest suffix of s of at most n bytes that starts at a
+// character boundary.
+func tailBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // finiteKeys indexes a pattern by the strings it accepts, when few.
@@ -241,9 +288,9 @@ func (b *condBuilder) dnValueKeys(sp spaces, v *rules.Value) ([]key, bool) {
 	}
 	if suffix, ok := subtreeSuffix(v.Str); ok && v.Pattern == rules.Wildcard && v.Automaton != nil &&
 		!strings.ContainsAny(suffix, "?\\") {
-		keys := []key{{sp.suffix, suffix}}
+		keys := []key{{sp.suffix, tailBytes(suffix, maxAffixBytes)}}
 		if ns, ok := b.n.Normalize(suffix); ok {
-			keys = append(keys, key{sp.suffix, ns})
+			keys = append(keys, key{sp.suffix, tailBytes(ns, maxAffixBytes)})
 		}
 		return keys, true
 	}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math/bits"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
@@ -93,20 +94,27 @@ func (ix *Index) Candidates(m *Model, fn func(i int)) {
 // userKeys visits every key the user has (see cond.go for their meaning).
 // Namespaces no rule uses are skipped.
 func (ix *Index) userKeys(m *Model, visit func(ns int, s string)) {
-	stringKeys := func(s string, ns, prefixNS int) {
+	stringKeys := func(s string, ns, prefixNS, suffixNS int) {
 		if len(ix.post[ns]) > 0 {
 			visit(ns, s)
 		}
 		if len(ix.post[prefixNS]) > 0 {
-			for i := 1; i <= len(s); i++ {
+			for i := 1; i <= min(len(s), maxAffixBytes); i++ {
 				if i == len(s) || utf8.RuneStart(s[i]) {
 					visit(prefixNS, s[:i])
 				}
 			}
 		}
+		if len(ix.post[suffixNS]) > 0 {
+			for i := max(0, len(s)-maxAffixBytes); i < len(s); i++ {
+				if utf8.RuneStart(s[i]) {
+					visit(suffixNS, s[i:])
+				}
+			}
+		}
 	}
-	stringKeys(m.realm, nsRealm, nsRealmPrefix)
-	stringKeys(m.username, nsUsername, nsUsernamePrefix)
+	stringKeys(m.realm, nsRealm, nsRealmPrefix, nsRealmSuffix)
+	stringKeys(m.username, nsUsername, nsUsernamePrefix, nsUsernameSuffix)
 	if m.dn == nil {
 		visit(nsDNNull, "")
 	} else {
@@ -145,7 +153,14 @@ func (ix *Index) dnKeys(d *dnValue, sp spaces, visit func(ns int, s string)) {
 			visit(sp.exact, s)
 		}
 		if suffix {
-			for i := 0; i < len(s); i++ {
+			// The text after each ',', by its last maxAffixBytes: all the
+			// texts longer than that share one key, visited once.
+			tail := tailBytes(s, maxAffixBytes)
+			start := len(s) - len(tail)
+			if strings.IndexByte(s[:start], ',') >= 0 {
+				visit(sp.suffix, tail)
+			}
+			for i := max(start-1, 0); i < len(s); i++ {
 				if s[i] == ',' {
 					visit(sp.suffix, s[i+1:])
 				}

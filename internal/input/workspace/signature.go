@@ -3,6 +3,7 @@ package workspace
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
@@ -38,16 +39,28 @@ func isRuleKey(k string) bool {
 	if notRuleKeys[lk] || len(lk) < 3 || len(lk) > 12 {
 		return false
 	}
+	if slices.Contains(ruleKeys, lk) {
+		return true
+	}
 	for _, rk := range ruleKeys {
 		limit := 1
 		if len(rk) > 3 {
 			limit = 2
 		}
-		if lk == rk || suggest.Distance(lk, rk) <= limit {
+		if withinDistance(lk, rk, limit) {
 			return true
 		}
 	}
 	return false
+}
+
+// withinDistance reports whether the edit distance of a and b is at most
+// limit, skipping the computation when their lengths alone rule it out.
+func withinDistance(a, b string, limit int) bool {
+	if d := len(a) - len(b); d > 4*limit || -d > 4*limit {
+		return false // a code point is at most 4 bytes
+	}
+	return suggest.Distance(a, b) <= limit
 }
 
 // ruleShaped reports whether a `rules` value is shaped like an expression
@@ -138,6 +151,9 @@ func fieldValueShaped(v *source.Value) bool {
 // closest of any/all/field/except.
 func ruleKeyOf(k string) string {
 	lk := strings.ToLower(k)
+	if slices.Contains(ruleKeys, lk) {
+		return lk
+	}
 	best, bestD := ruleKeys[0], -1
 	for _, rk := range ruleKeys {
 		if d := suggest.Distance(lk, rk); bestD < 0 || d < bestD {
@@ -245,7 +261,7 @@ func weakBodySignature(v *source.Value) string {
 	for _, m := range v.Members {
 		lk := strings.ToLower(m.Key)
 		for _, f := range []string{"enabled", "roles", "role_templates", "rules"} {
-			if lk == f || (len(lk) > 3 && suggest.Distance(lk, f) <= 1) {
+			if lk == f || (len(lk) > 3 && withinDistance(lk, f, 1)) {
 				return "a role mapping field (" + m.Key + ")"
 			}
 		}

@@ -22,19 +22,25 @@ const maxTableEntries = 1 << 22
 type Automaton struct {
 	d fa // minimal, trim, canonical numbering; no states = empty language
 
-	// matching acceleration, built on the first Match: most automata a
-	// run holds (every distinct pattern of a large dump) are only
-	// analysed, never matched, and need none.
-	accelOnce sync.Once
-	acc       *accel
+	// The matching tables are built on the first Match: a run holds an
+	// automaton for every distinct pattern, and most are never matched
+	// against a string (only analysed), so eager tables would double the
+	// memory the patterns hold.
+	tablesOnce sync.Once
+	tables     *matchTables
 }
 
-// accel is what speeds up Match: the alphabet's classes and, for automata
-// small enough, a dense transition table.
-type accel struct {
+// matchTables accelerate Match.
+type matchTables struct {
 	points []int32     // class boundaries
 	ascii  [128]uint16 // class of each ASCII code point
-	table  []int32     // state*len(points)+class -> state, -1 = reject
+	table  []int32     // state*len(points)+class -> state, -1 = reject; nil when too large
+}
+
+// matcher returns the matching tables, building them once.
+func (a *Automaton) matcher() *matchTables {
+	a.tablesOnce.Do(func() { a.tables = buildTables(&a.d) })
+	return a.tables
 }
 
 // newAutomaton wraps a minimal canonical automaton.
@@ -42,40 +48,38 @@ func newAutomaton(d *fa) *Automaton {
 	return &Automaton{d: *d}
 }
 
-// accel returns the matching acceleration, building it once.
-func (a *Automaton) accel() *accel {
-	a.accelOnce.Do(func() { a.acc = newAccel(&a.d) })
-	return a.acc
-}
-
-// newAccel builds the classes and, within maxTableEntries, the table of d.
-func newAccel(d *fa) *accel {
-	x := &accel{}
+// buildTables builds the matching tables of d.
+func buildTables(d *fa) *matchTables {
+	m := &matchTables{}
 	n := d.numStates()
 	if n == 0 {
-		return x
+		return m
 	}
 	al := newAlphabet(d)
-	x.points = al.points
-	for c := 0; c < 128; c++ {
-		x.ascii[c] = uint16(min(al.class(int32(c)), 0xFFFF))
+	m.points = al.points
+	cl := 0
+	for c := int32(0); c < 128; c++ { // one sweep: the points are sorted
+		for cl+1 < len(al.points) && al.points[cl+1] <= c {
+			cl++
+		}
+		m.ascii[c] = uint16(min(cl, 0xFFFF))
 	}
 	k := len(al.points)
 	if n*k <= maxTableEntries && k <= 0xFFFF {
-		x.table = make([]int32, n*k)
-		for i := range x.table {
-			x.table[i] = -1
+		m.table = make([]int32, n*k)
+		for i := range m.table {
+			m.table[i] = -1
 		}
 		for s, ts := range d.trans {
-			row := x.table[s*k : (s+1)*k]
+			row := m.table[s*k : (s+1)*k]
 			for _, t := range ts {
-				for cl := al.class(t.lo); cl <= al.class(t.hi); cl++ {
+				for cl, last := al.class(t.lo), al.class(t.hi); cl <= last; cl++ {
 					row[cl] = t.to
 				}
 			}
 		}
 	}
-	return x
+	return m
 }
 
 // fromLucene turns a deterministic Lucene-shaped automaton into an
@@ -130,14 +134,14 @@ func (a *Automaton) fa() *fa {
 func (a *Automaton) NumStates() int { return a.fa().numStates() }
 
 // classOf returns the alphabet class of c (binary search).
-func (x *accel) classOf(c rune) int {
-	lo, hi := 0, len(x.points)
+func (m *matchTables) classOf(c rune) int {
+	lo, hi := 0, len(m.points)
 	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if x.points[m] <= c {
-			lo = m + 1
+		mid := int(uint(lo+hi) >> 1)
+		if m.points[mid] <= c {
+			lo = mid + 1
 		} else {
-			hi = m
+			hi = mid
 		}
 	}
 	return lo - 1
@@ -145,14 +149,14 @@ func (x *accel) classOf(c rune) int {
 
 // step returns the successor of state s on code point c, or -1.
 func (a *Automaton) step(s int32, c rune) int32 {
-	if x := a.accel(); x.table != nil {
+	if m := a.matcher(); m.table != nil {
 		var cl int
 		if c >= 0 && c < 128 {
-			cl = int(x.ascii[c])
+			cl = int(m.ascii[c])
 		} else {
-			cl = x.classOf(c)
+			cl = m.classOf(c)
 		}
-		return x.table[int(s)*len(x.points)+cl]
+		return m.table[int(s)*len(m.points)+cl]
 	}
 	ts := a.d.trans[s]
 	i := sort.Search(len(ts), func(i int) bool { return ts[i].hi >= c })
@@ -169,10 +173,10 @@ func (a *Automaton) Match(s string) bool {
 		return false
 	}
 	st := int32(0)
-	if x := a.accel(); x.table != nil {
-		table := x.table
-		k := len(x.points)
-		ascii := &x.ascii
+	if m := a.matcher(); m.table != nil {
+		table := m.table
+		k := len(m.points)
+		ascii := &m.ascii
 		for i := 0; i < len(s); {
 			b := s[i]
 			var cl int
@@ -182,7 +186,7 @@ func (a *Automaton) Match(s string) bool {
 			} else {
 				c, w := utf8.DecodeRuneInString(s[i:])
 				i += w
-				cl = x.classOf(c)
+				cl = m.classOf(c)
 			}
 			st = table[int(st)*k+cl]
 			if st < 0 {

@@ -3,7 +3,6 @@ package automaton
 import (
 	"encoding/binary"
 	"slices"
-	"sort"
 )
 
 // maxValmariTransitions bounds the per-class transition list the Valmari
@@ -31,7 +30,11 @@ func newAlphabet(a *fa) alphabet {
 }
 
 func (al alphabet) class(c int32) int {
-	return sort.Search(len(al.points), func(i int) bool { return al.points[i] > c }) - 1
+	i, found := slices.BinarySearch(al.points, c)
+	if found {
+		return i
+	}
+	return i - 1
 }
 
 // minimizeDFA returns the minimal deterministic automaton for the language

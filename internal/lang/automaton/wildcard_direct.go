@@ -66,7 +66,9 @@ func directWildcard(pattern string, opt Options, c *ctx) (a *Automaton, ok bool,
 	if err := c.chargeFA(d); err != nil {
 		return nil, true, err
 	}
-	return newAutomaton(canonical(d, 0)), true, nil
+	// Already in canonical numbering: from state i the only state not seen
+	// before is i+1, so breadth-first order is 0, 1, …, n.
+	return newAutomaton(d), true, nil
 }
 
 // escapedAt reports whether the byte at i is escaped by an odd run of
@@ -141,40 +143,43 @@ func kmpAutomaton(lit []int32, infix bool) *fa {
 		}
 		fail[i+1] = k
 	}
-	next := make([][]int32, n+1) // next[i][j]: the state after alphabet[j]
+	na := len(alphabet)
+	next := make([]int32, (n+1)*na) // next[i*na+j]: the state after alphabet[j]
 	for i := 0; i <= n; i++ {
-		next[i] = make([]int32, len(alphabet))
 		for j, c := range alphabet {
 			switch {
 			case i < n && lit[i] == c:
-				next[i][j] = int32(i + 1)
+				next[i*na+j] = int32(i + 1)
 			case i == 0:
-				next[i][j] = 0
+				next[i*na+j] = 0
 			default:
-				next[i][j] = next[fail[i]][j]
+				next[i*na+j] = next[fail[i]*na+j]
 			}
 		}
 	}
 	d := &fa{accept: make([]bool, n+1), trans: make([][]ltr, n+1)}
 	d.accept[n] = true
+	backing := make([]ltr, 0, (n+1)*(2*na+2)) // one allocation for every row
 	for i := 0; i <= n; i++ {
 		if infix && i == n {
 			d.trans[i] = anyTransitions(int32(n))
 			continue
 		}
-		d.trans[i] = overrideRow(alphabet, next[i], 0)
+		start := len(backing)
+		backing = overrideRow(backing, alphabet, next[i*na:(i+1)*na], 0)
+		d.trans[i] = backing[start:len(backing):len(backing)]
 	}
 	return d
 }
 
-// overrideRow returns the transitions of one state in the sorted, merged
-// form of a deterministic automaton: alphabet[j] (sorted, distinct, no
+// overrideRow appends to out the transitions of one state in the sorted,
+// merged form of a deterministic automaton: alphabet[j] (sorted, distinct, no
 // surrogate) goes to to[j], every other code point but the surrogates to
 // other.
-func overrideRow(alphabet, to []int32, other int32) []ltr {
-	out := make([]ltr, 0, 2*len(alphabet)+2)
+func overrideRow(out []ltr, alphabet, to []int32, other int32) []ltr {
+	first := len(out)
 	add := func(lo, hi, to int32) { // appends in label order, merging
-		if k := len(out) - 1; k >= 0 && out[k].to == to && out[k].hi+1 == lo {
+		if k := len(out) - 1; k >= first && out[k].to == to && out[k].hi+1 == lo {
 			out[k].hi = hi
 			return
 		}
