@@ -98,6 +98,9 @@ func runLiteralLooksLikePattern(p *Pass) {
 						v.Str, v.Str[loc[0]:loc[1]]))
 				}
 			case rules.Regex:
+				if v.Undecided != nil {
+					continue // not compiled within the run's limits: not parsed again here
+				}
 				re, err := automaton.ParseRegexp(v.Str[1:len(v.Str)-1], opt)
 				if err != nil {
 					continue

@@ -34,12 +34,29 @@ import (
 //   - injection: 850 KB of mappings whose json role templates nest 8
 //     {{#groups}} around {{username}}, which template-role-injection renders
 //     for many example users
+//
+// and the inputs that passed 512 MB or 10 s before the input limits (see
+// hostileInput):
+//
+//   - bigdump: a 20 MB GET _security/role_mapping dump of 48,000 mappings
+//   - hugearray: one body whose username holds 1,000,000 values, plus a
+//     5 MB metadata string
+//   - longstring: one body whose metadata string is 11 MB
+//   - dupkeys: one object with 100,000 duplicate keys
+//   - manykeys: one object with 200,001 distinct keys
+//   - bigregex: a 5 MB regex, and a fixture user whose username is 100,000
+//     characters long
+//   - bigautomaton: a 60 KB regex of 5,000 alternatives (under the pattern
+//     length limit), and the same fixture user
 func cmdGenHostile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: genhostile KIND DIR")
 	}
 	dir := ts.MkAbs(args[1])
-	files, err := hostileRepo(args[0])
+	files, err := hostileInput(args[0])
+	if err != nil {
+		files, err = hostileRepo(args[0])
+	}
 	ts.Check(err)
 	for name, content := range files {
 		full := filepath.Join(dir, name)

@@ -4,7 +4,6 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 	"runtime/pprof"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/cli"
@@ -14,21 +13,12 @@ func main() {
 	os.Exit(run())
 }
 
-// defaultMemoryLimit is the Go runtime's soft memory limit unless
-// GOMEMLIMIT sets another: past it the garbage collector works harder
-// instead of letting the heap grow to twice what is live, which keeps a run
-// over 10,000 mappings near 200 MB (docs/performance.md). It is never a
-// failure: a repository that needs more memory gets it, at some CPU cost.
-const defaultMemoryLimit = 200 << 20
-
 // run is main with the profiling hooks docs/performance.md describes:
 // ROLEMAP_LINT_CPUPROFILE and ROLEMAP_LINT_MEMPROFILE name files that
 // receive a CPU profile of the whole run and a heap profile at its end
 // (its in-use figures are those of the last garbage collection).
 func run() int {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(defaultMemoryLimit)
-	}
+	cli.SetMemoryLimit()
 	if path := os.Getenv("ROLEMAP_LINT_CPUPROFILE"); path != "" {
 		if f, err := os.Create(path); err == nil {
 			defer f.Close() // after StopCPUProfile, which writes the profile

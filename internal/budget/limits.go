@@ -9,6 +9,11 @@ const (
 	SettingYAMLNodes       = "limits.yaml_nodes"
 	SettingYAMLNodesTotal  = "limits.yaml_nodes_total"
 	SettingTemplateSteps   = "limits.template_steps"
+	SettingPatternLength   = "limits.pattern_length"
+	SettingFileSize        = "limits.file_size"
+	SettingArrayItems      = "limits.array_items"
+	SettingObjectKeys      = "limits.object_keys"
+	SettingStringLength    = "limits.string_length"
 )
 
 // Limits are the sizes of a run's pools. A value <= 0 means the default.
@@ -36,6 +41,21 @@ type Limits struct {
 	// TemplateSteps bounds the steps of every role template rendering of
 	// the run (fixture users, explain, checks that render templates).
 	TemplateSteps int64
+	// PatternLength bounds the length in bytes of one wildcard or regex:
+	// a longer one is not compiled (parsing alone costs memory in
+	// proportion to the length).
+	PatternLength int64
+	// FileSize bounds the size in bytes of one file read.
+	FileSize int64
+	// ArrayItems bounds the values of one JSON or YAML array (a field
+	// rule's values, a mapping's roles).
+	ArrayItems int64
+	// ObjectKeys bounds the members of one JSON or YAML object (a dump's
+	// mappings, duplicate keys included).
+	ObjectKeys int64
+	// StringLength bounds the length in bytes of one JSON or YAML string
+	// or key.
+	StringLength int64
 }
 
 // Defaults keep any input under 1 MB below 10 s and 512 MB on a small
@@ -49,6 +69,11 @@ var Defaults = Limits{
 	YAMLNodes:       500_000,
 	YAMLNodesTotal:  1_500_000,
 	TemplateSteps:   50_000_000,
+	PatternLength:   100_000,
+	FileSize:        64 << 20,
+	ArrayItems:      100_000,
+	ObjectKeys:      200_000,
+	StringLength:    10_000_000,
 }
 
 // WithDefaults returns l with every unset limit taken from Defaults.
@@ -68,6 +93,11 @@ func (l Limits) WithDefaults() Limits {
 		YAMLNodes:       pick(l.YAMLNodes, d.YAMLNodes),
 		YAMLNodesTotal:  pick(l.YAMLNodesTotal, d.YAMLNodesTotal),
 		TemplateSteps:   pick(l.TemplateSteps, d.TemplateSteps),
+		PatternLength:   pick(l.PatternLength, d.PatternLength),
+		FileSize:        pick(l.FileSize, d.FileSize),
+		ArrayItems:      pick(l.ArrayItems, d.ArrayItems),
+		ObjectKeys:      pick(l.ObjectKeys, d.ObjectKeys),
+		StringLength:    pick(l.StringLength, d.StringLength),
 	}
 }
 

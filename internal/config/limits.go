@@ -11,7 +11,8 @@ import (
 // limitKeys are the keys of the limits section, each naming one field of
 // budget.Limits.
 var limitKeys = []string{"automaton_states", "analysis_states", "analysis_steps", "pattern_states",
-	"yaml_nodes", "yaml_nodes_total", "template_steps"}
+	"yaml_nodes", "yaml_nodes_total", "template_steps", "pattern_length", "file_size", "array_items",
+	"object_keys", "string_length"}
 
 // limitField returns the field of l that the limits key names.
 func limitField(l *budget.Limits, key string) *int64 {
@@ -30,6 +31,16 @@ func limitField(l *budget.Limits, key string) *int64 {
 		return &l.YAMLNodesTotal
 	case "template_steps":
 		return &l.TemplateSteps
+	case "pattern_length":
+		return &l.PatternLength
+	case "file_size":
+		return &l.FileSize
+	case "array_items":
+		return &l.ArrayItems
+	case "object_keys":
+		return &l.ObjectKeys
+	case "string_length":
+		return &l.StringLength
 	}
 	return nil
 }

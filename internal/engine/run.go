@@ -107,7 +107,7 @@ func OpenRun(opt Options) (*Run, error) {
 		// One budget per config file, shared by its clusters: limits is a
 		// top-level key only.
 		bud := budget.New(cfg.Limits)
-		patterns := &automaton.Cache{Work: bud.States(), Held: bud.Patterns()}
+		patterns := &automaton.Cache{Work: bud.States(), Held: bud.Patterns(), MaxLength: int(bud.Limits.PatternLength)}
 		r.groups = append(r.groups, g)
 		r.Notes = append(r.Notes, configNote(p0, cfg, g.paths))
 		if cfg.File != nil {
@@ -141,10 +141,12 @@ func OpenRun(opt Options) (*Run, error) {
 				}
 				return false
 			},
-			Role:      unitDispatch(cfg, opt.Dir, roleFor),
-			ConfigDir: func(string) string { return cfg.ConfigDir() },
-			Patterns:  patterns,
-			YAML:      loader.YAMLOptions{MaxNodes: bud.Limits.YAMLNodes, Pool: bud.YAML()},
+			Role:        unitDispatch(cfg, opt.Dir, roleFor),
+			ConfigDir:   func(string) string { return cfg.ConfigDir() },
+			Patterns:    patterns,
+			YAML:        loader.YAMLOptions{MaxNodes: bud.Limits.YAMLNodes, Pool: bud.YAML()},
+			Limits:      loader.LimitsOf(bud.Limits),
+			MaxFileSize: bud.Limits.FileSize,
 		})
 		if nestedErr != nil {
 			return nil, nestedErr

@@ -119,6 +119,9 @@ func (t *textWriter) finding(d diag.Diagnostic) {
 
 // snippet prints the first line of the span with a caret line under it.
 func (t *textWriter) snippet(f *source.File, rg source.Range, color string) {
+	if f.LineLen(rg.Start.Line) > 4*300 {
+		return // longer than 300 characters whatever they are: not copied
+	}
 	line := f.Line(rg.Start.Line)
 	if utf8.RuneCountInString(line) > 300 || !printable(line) {
 		return // minified, generated or binary: a snippet would not help

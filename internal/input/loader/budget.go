@@ -18,6 +18,8 @@ type YAMLOptions struct {
 	MaxNodes int64
 	// Pool is the run's pool of YAML values (nil: no bound).
 	Pool *budget.Pool
+	// Limits bound each array, object and string of the file.
+	Limits Limits
 }
 
 // left returns how many values the next document may produce once the

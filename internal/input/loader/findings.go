@@ -53,6 +53,32 @@ func duplicateKey(first, second *source.Member, pointer string) diag.Diagnostic 
 // scanned linearly; larger ones get a map.
 type dupIndex struct {
 	byKey map[string]*source.Member
+	// found counts the duplicates found so far in the object.
+	found int
+}
+
+// maxDupFindings is how many duplicate keys of one object get a finding
+// each; Elasticsearch stops at the first, and a generated object with
+// 100,000 of them would otherwise print 100,000 findings.
+const maxDupFindings = 100
+
+// report returns the findings for second, a duplicate of first: its own
+// while the object has had at most maxDupFindings, then one saying that
+// the rest are not listed, then none.
+func (d *dupIndex) report(first, second *source.Member, pointer string) []diag.Diagnostic {
+	d.found++
+	switch {
+	case d.found <= maxDupFindings:
+		return []diag.Diagnostic{duplicateKey(first, second, pointer)}
+	case d.found == maxDupFindings+1:
+		return []diag.Diagnostic{{
+			Check:   CheckSyntax,
+			Span:    second.KeySpan,
+			Message: fmt.Sprintf("more duplicate keys in this object from here on: only the first %d are listed; Elasticsearch rejects the document at the first", maxDupFindings),
+			Pointer: pointer,
+		}}
+	}
+	return nil
 }
 
 // linearLimit is the member count up to which a linear scan is used.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
+
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
@@ -15,6 +17,13 @@ import (
 // 1000 levels). root is nil when the file is unusable; diags may hold
 // findings even when root is not nil (duplicate keys, trailing content).
 func ParseJSON(f *source.File) (root *source.Value, diags []diag.Diagnostic) {
+	return ParseJSONWith(f, Limits{})
+}
+
+// ParseJSONWith is ParseJSON within lim: a file with a longer array or
+// string, or a bigger object, gives no value and an info finding of check
+// CheckBudget naming the limit.
+func ParseJSONWith(f *source.File, lim Limits) (root *source.Value, diags []diag.Diagnostic) {
 	defer func() {
 		if r := recover(); r != nil {
 			root = nil
@@ -34,6 +43,7 @@ func ParseJSON(f *source.File) (root *source.Value, diags []diag.Diagnostic) {
 	}
 	p := &jsonParser{
 		f:   f,
+		lim: lim,
 		buf: buf,
 		dec: jsontext.NewDecoder(bytes.NewBuffer(buf), jsontext.AllowDuplicateNames(true)),
 	}
@@ -55,10 +65,46 @@ type jsonFrame struct {
 // jsonParser builds the value tree from the token stream iteratively.
 type jsonParser struct {
 	f     *source.File
+	lim   Limits
 	buf   []byte // the file with comments blanked
 	dec   *jsontext.Decoder
 	stack []jsonFrame
 	diags []diag.Diagnostic
+	// interned holds one copy of each short string written without
+	// escapes: a dump of 48,000 mappings repeats the same keys and role
+	// names a million times.
+	interned map[string]string
+}
+
+// Interning bounds: strings up to internMax bytes, at most internCount
+// distinct ones per file.
+const (
+	internMax   = 64
+	internCount = 1 << 16
+)
+
+// str returns the value of the string token tok written at [start, end):
+// a shared copy for a short string without escapes, else a new one.
+func (p *jsonParser) str(tok jsontext.Token, start, end int) string {
+	raw := p.buf[start:end]
+	if len(raw) < 2 || len(raw)-2 > internMax || raw[0] != '"' || raw[len(raw)-1] != '"' || bytes.IndexByte(raw, '\\') >= 0 {
+		return tok.String()
+	}
+	raw = raw[1 : len(raw)-1]
+	if s, ok := p.interned[string(raw)]; ok {
+		return s
+	}
+	s := tok.String()
+	if s != string(raw) {
+		return s // not the text as written (invalid UTF-8 replaced)
+	}
+	if p.interned == nil {
+		p.interned = make(map[string]string)
+	}
+	if len(p.interned) < internCount {
+		p.interned[s] = s
+	}
+	return s
 }
 
 // parse reads the top-level value and checks that nothing follows it.
@@ -73,6 +119,10 @@ func (p *jsonParser) parse() *source.Value {
 		}
 		end := int(p.dec.InputOffset())
 		start := skipSeparators(p.buf, prev, end)
+		if err := p.full(tok, end-start); err != nil {
+			p.diags = append(p.diags, limitFinding(p.f, start, end, err))
+			return nil
+		}
 		var v *source.Value
 		switch tok.Kind() {
 		case jsontext.KindBeginObject, jsontext.KindBeginArray:
@@ -99,10 +149,10 @@ func (p *jsonParser) parse() *source.Value {
 			continue
 		case jsontext.KindString:
 			if top := p.top(); top != nil && top.v.Kind == source.Object && top.pending == nil {
-				p.key(top, tok.String(), start, end)
+				p.key(top, p.str(tok, start, end), start, end)
 				continue
 			}
-			v = &source.Value{Kind: source.String, Str: tok.String()}
+			v = &source.Value{Kind: source.String, Str: p.str(tok, start, end)}
 		case jsontext.KindNumber:
 			v = &source.Value{Kind: source.Number, Str: string(p.buf[start:end])}
 		case jsontext.KindTrue, jsontext.KindFalse:
@@ -121,6 +171,31 @@ func (p *jsonParser) parse() *source.Value {
 	return root
 }
 
+// full returns the limit the next token (written in n bytes) passes, or
+// nil: a string longer than allowed, one value too many for the open
+// array, one key too many for the open object.
+func (p *jsonParser) full(tok jsontext.Token, n int) *budget.Error {
+	k := tok.Kind()
+	// The raw length (quotes and escapes included) bounds the decoded one:
+	// decode only a string that may be too long.
+	if k == jsontext.KindString && p.lim.StringLength > 0 && int64(n-2) > p.lim.StringLength {
+		if err := p.lim.stringTooLong(len(tok.String())); err != nil {
+			return err
+		}
+	}
+	top := p.top()
+	if top == nil || k == jsontext.KindEndObject || k == jsontext.KindEndArray {
+		return nil
+	}
+	if top.v.Kind == source.Array {
+		return p.lim.arrayFull(len(top.v.Items))
+	}
+	if top.pending == nil {
+		return p.lim.objectFull(len(top.v.Members))
+	}
+	return nil
+}
+
 // top returns the innermost open container, or nil.
 func (p *jsonParser) top() *jsonFrame {
 	if len(p.stack) == 0 {
@@ -134,8 +209,10 @@ func (p *jsonParser) key(top *jsonFrame, name string, start, end int) {
 	m := &source.Member{Key: name, KeySpan: source.Span{File: p.f, Start: start, End: end}}
 	top.v.Members = append(top.v.Members, m)
 	top.pending = m
-	if first := top.dups.check(top.v.Members); first != nil {
-		p.diags = append(p.diags, duplicateKey(first, m, p.pointer(name)))
+	if first := top.dups.check(top.v.Members); first != nil && top.dups.found <= maxDupFindings {
+		p.diags = append(p.diags, top.dups.report(first, m, p.pointer(name))...)
+	} else if first != nil {
+		top.dups.found++
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
 )
 
@@ -273,5 +274,40 @@ func TestParseJSONDoesNotModifyInput(t *testing.T) {
 	}
 	if v.Span.Start != 3 {
 		t.Errorf("root starts at byte %d, want 3 (after the BOM)", v.Span.Start)
+	}
+}
+
+// TestDuplicateKeysAreCapped checks that an object with very many
+// duplicate keys gives maxDupFindings findings and one more, in linear
+// time (a quadratic search would take minutes here).
+func TestDuplicateKeysAreCapped(t *testing.T) {
+	for _, yaml := range []bool{false, true} {
+		var b strings.Builder
+		name := "m.json"
+		if yaml {
+			name = "m.yaml"
+			for range 50_000 {
+				b.WriteString("a: 1\n")
+			}
+		} else {
+			b.WriteString("{")
+			for range 50_000 {
+				b.WriteString(`"a":1,`)
+			}
+			b.WriteString(`"b":2}`)
+		}
+		f := source.NewFile(name, []byte(b.String()))
+		var diags []diag.Diagnostic
+		if yaml {
+			_, diags = ParseYAML(f)
+		} else {
+			_, diags = ParseJSON(f)
+		}
+		if len(diags) != maxDupFindings+1 {
+			t.Fatalf("yaml %v: %d findings, want %d", yaml, len(diags), maxDupFindings+1)
+		}
+		if last := diags[maxDupFindings].Message; !strings.Contains(last, "only the first 100 are listed") {
+			t.Errorf("yaml %v: last finding %q", yaml, last)
+		}
 	}
 }

@@ -54,11 +54,11 @@ func ParseYAMLWith(f *source.File, opt YAMLOptions) (docs []*source.Value, diags
 			continue
 		}
 		left, limit := opt.left(fileNodes)
-		v, ds, n, ok := buildDocument(f, t, doc.Content[0], left, limit)
+		v, ds, n, ok, cut := buildDocument(f, t, doc.Content[0], left, limit, opt.Limits)
 		fileNodes += int64(n)
 		diags = append(diags, ds...)
 		_ = opt.Pool.Take(int64(n)) // the next document's share shows it
-		if v == nil && !ok && int64(n) > left {
+		if cut {
 			return docs, diags // out of budget: the rest of the file is not read
 		}
 		if ok {

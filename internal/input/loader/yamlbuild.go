@@ -42,6 +42,7 @@ type yamlBuilder struct {
 	// dropped with a budget finding (runOut).
 	left    int64
 	limit   *budget.Error
+	lim     Limits
 	runOut  bool
 	tooDeep bool
 	anchors map[*yaml.Node]*anchorState
@@ -51,21 +52,27 @@ type yamlBuilder struct {
 }
 
 // buildDocument converts a document's root node; ok is false when the
-// document must be dropped (nesting too deep).
-func buildDocument(f *source.File, t *yamlText, root *yaml.Node, left int64, limit *budget.Error) (*source.Value, []diag.Diagnostic, int, bool) {
-	b := &yamlBuilder{f: f, t: t, anchors: map[*yaml.Node]*anchorState{}, left: left, limit: limit}
+// document must be dropped (nesting too deep, or a limit passed: then cut
+// is set and the rest of the file is not read either).
+func buildDocument(f *source.File, t *yamlText, root *yaml.Node, left int64, limit *budget.Error, lim Limits) (v *source.Value, diags []diag.Diagnostic, n int, ok, cut bool) {
+	b := &yamlBuilder{f: f, t: t, anchors: map[*yaml.Node]*anchorState{}, left: left, limit: limit, lim: lim}
 	b.budget = min(maxExpandedNodes, max(expansionFactor*countNodes(root), minBudget))
-	v, _ := b.node(root, 0, -1)
+	v, _ = b.node(root, 0, -1)
 	if b.runOut {
 		d := diag.At(CheckBudget, source.Span{File: f, Start: t.offset(root.Line, root.Column), End: t.offset(root.Line, root.Column)},
-			"the YAML document is not checked: %v", limit)
+			"the YAML document is not checked: %v", b.limit)
 		d.Level = diag.Info
-		return nil, append(b.diags, d), max(b.produced, int(left)+1), false
+		if b.limit != limit {
+			// a limit of lim: the values produced so far are all the
+			// document drew from the node budgets
+			return nil, append(b.diags, d), b.produced, false, true
+		}
+		return nil, append(b.diags, d), max(b.produced, int(left)+1), false, true
 	}
 	if b.tooDeep || v == nil {
-		return nil, b.diags, b.produced, false
+		return nil, b.diags, b.produced, false, false
 	}
-	return v, b.diags, b.produced, true
+	return v, b.diags, b.produced, true, false
 }
 
 // countNodes counts the nodes of a tree without following aliases.
@@ -88,6 +95,16 @@ func (b *yamlBuilder) newValue(kind source.Kind, sp source.Span) *source.Value {
 		b.runOut = true
 	}
 	return &source.Value{Kind: kind, Span: sp}
+}
+
+// passes reports whether err (a limit of Limits that n passes) is set,
+// and if so drops the document with that limit named.
+func (b *yamlBuilder) passes(err *budget.Error) bool {
+	if err == nil {
+		return false
+	}
+	b.limit, b.runOut = err, true
+	return true
 }
 
 // pointer renders the current path as a JSON pointer.
@@ -115,6 +132,12 @@ func (b *yamlBuilder) node(n *yaml.Node, depth, parentIndent int) (*source.Value
 	before := b.produced
 	var v *source.Value
 	height := 0
+	switch {
+	case n.Kind == yaml.ScalarNode && b.passes(b.lim.stringTooLong(len(n.Value))),
+		n.Kind == yaml.MappingNode && b.passes(b.lim.objectFull(len(n.Content)/2-1)),
+		n.Kind == yaml.SequenceNode && b.passes(b.lim.arrayFull(len(n.Content)-1)):
+		return nil, 0
+	}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		sp, tagEnd := b.scalarSpan(n, parentIndent)
@@ -211,8 +234,10 @@ func (b *yamlBuilder) mapping(n *yaml.Node, depth, parentIndent int) (*source.Va
 		}
 		m := &source.Member{Key: key, KeySpan: ks}
 		v.Members = append(v.Members, m)
-		if first := dups.check(v.Members); first != nil {
-			b.diags = append(b.diags, duplicateKey(first, m, b.pointer(key)))
+		if first := dups.check(v.Members); first != nil && dups.found <= maxDupFindings {
+			b.diags = append(b.diags, dups.report(first, m, b.pointer(key))...)
+		} else if first != nil {
+			dups.found++
 		}
 		if kn.Kind == yaml.ScalarNode && kn.Value == "<<" && isPlain(kn) && !isTagged(kn) {
 			b.diags = append(b.diags, withPointer(ambiguousAt(ks,
@@ -241,6 +266,9 @@ func (b *yamlBuilder) mapping(n *yaml.Node, depth, parentIndent int) (*source.Va
 func (b *yamlBuilder) key(kn *yaml.Node, indent int) (string, source.Span, bool) {
 	switch kn.Kind {
 	case yaml.ScalarNode:
+		if b.passes(b.lim.stringTooLong(len(kn.Value))) {
+			return "", source.Span{}, false
+		}
 		sp, tagEnd := b.scalarSpan(kn, indent)
 		if isTagged(kn) && !knownTags[kn.ShortTag()] {
 			b.unknownTag(kn.ShortTag(), sp.Start, tagEnd, "its text")

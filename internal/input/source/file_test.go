@@ -1,6 +1,10 @@
 package source
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestPosition(t *testing.T) {
 	f := NewFile("a.json", []byte("\xef\xbb\xbf{\n  \"é\": 1,\r\n\t\"b\": 2\n}"))
@@ -76,5 +80,46 @@ func TestValueHelpers(t *testing.T) {
 	}
 	if s, ok := (&Value{Kind: Bool}).Text(); !ok || s != "false" {
 		t.Errorf("Text(false) = %q", s)
+	}
+}
+
+// TestPositionOnLongLines checks that the marks of long lines give the
+// columns a count from the line's start gives, for valid and invalid UTF-8
+// alike, and that LineLen agrees with Line.
+func TestPositionOnLongLines(t *testing.T) {
+	var b []byte
+	b = append(b, "\xef\xbb\xbf"...)
+	for i := range 3 * markEvery {
+		switch i % 7 {
+		case 0:
+			b = append(b, "é"...)
+		case 3:
+			b = append(b, 0xff) // invalid byte
+		case 5:
+			b = append(b, "\xe4\xb8"...) // truncated sequence
+		default:
+			b = append(b, 'x')
+		}
+	}
+	b = append(b, "\r\nshort\n"...)
+	b = append(b, bytes.Repeat([]byte("語"), 2*markEvery)...)
+	f := NewFile("long.json", b)
+	naive := func(off int) Pos {
+		line := bytes.Count(b[:off], []byte("\n"))
+		start := bytes.LastIndexByte(b[:off], '\n') + 1
+		if line == 0 && off >= 3 {
+			start = 3
+		}
+		return Pos{Line: line + 1, Col: utf8.RuneCount(b[start:off]) + 1}
+	}
+	for off := 0; off <= len(b); off += 1 + off%97 {
+		if got, want := f.Position(off), naive(off); got != want {
+			t.Fatalf("Position(%d) = %v, want %v", off, got, want)
+		}
+	}
+	for n := 0; n <= f.LineCount()+1; n++ {
+		if got, want := f.LineLen(n), len(f.Line(n)); got != want {
+			t.Errorf("LineLen(%d) = %d, want %d", n, got, want)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/loader"
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
@@ -24,7 +25,9 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/repofs"
 )
 
-// DefaultMaxFileSize is the largest file read (bigger files are a syntax finding).
+// DefaultMaxFileSize is the largest file read when Options.MaxFileSize is
+// not set (a run sets it from limits.file_size, whose default is the same);
+// a bigger file is not checked, with a budget finding.
 const DefaultMaxFileSize = 64 << 20
 
 // FileRole says how a discovered file is to be treated.
@@ -77,6 +80,9 @@ type Options struct {
 	// YAML bounds the values YAML files produce after alias expansion
 	// (per file and for the run; zero: only the per-document bound).
 	YAML loader.YAMLOptions
+	// Limits bound each array, object and string of a JSON or YAML file
+	// (zero: no bound).
+	Limits loader.Limits
 	// DNFileOptions says how Elasticsearch reads a DN role mapping file
 	// (strictness, the realm named in its messages); nil reads every such
 	// file leniently.
@@ -319,8 +325,13 @@ func parseFile(f *File, c candidate, opt Options) []diag.Diagnostic {
 	if tooLarge || int64(len(f.Source.Content)) > opt.MaxFileSize {
 		f.Source = source.NewFile(name, f.Source.Content[:0])
 		f.tooLarge = true
-		return []diag.Diagnostic{diag.At("syntax", source.Span{File: f.Source},
-			"file is larger than %d MiB; rolemap-lint does not read it", opt.MaxFileSize>>20)}
+		// Elasticsearch reads bodies up to http.max_content_length (100 MB
+		// by default): not an error, a file this tool did not check.
+		d := diag.At(loader.CheckBudget, source.Span{File: f.Source},
+			"the file is larger than %d bytes and is not checked: %v", opt.MaxFileSize,
+			&budget.Error{Setting: budget.SettingFileSize, What: "bytes for one file", Limit: opt.MaxFileSize})
+		d.Level = diag.Info
+		return []diag.Diagnostic{d}
 	}
 	if f.Kind == DNMappingFile {
 		// Parsed in build by the role mapping file reader, which reports
@@ -328,13 +339,15 @@ func parseFile(f *File, c candidate, opt Options) []diag.Diagnostic {
 		return nil
 	}
 	if strings.EqualFold(filepath.Ext(name), ".json") {
-		root, d := loader.ParseJSON(f.Source)
+		root, d := loader.ParseJSONWith(f.Source, opt.Limits)
 		if root != nil {
 			f.Docs = []*source.Value{root}
 		}
 		return d
 	}
-	docs, d := loader.ParseYAMLWith(f.Source, opt.YAML)
+	yo := opt.YAML
+	yo.Limits = opt.Limits
+	docs, d := loader.ParseYAMLWith(f.Source, yo)
 	f.Docs = docs
 	return d
 }

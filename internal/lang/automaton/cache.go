@@ -21,6 +21,11 @@ type Cache struct {
 	// Held, when set, bounds the states and transitions of the automata
 	// the cache holds.
 	Held *budget.Pool
+	// MaxLength, when > 0, is the longest pattern (in bytes) the cache
+	// compiles: a longer wildcard or regex fails with a *budget.Error
+	// naming limits.pattern_length before any work is done, since parsing
+	// alone costs memory in proportion to its length.
+	MaxLength int
 
 	mu sync.Mutex
 	m  map[cacheKey]*cacheEntry
@@ -64,14 +69,22 @@ func (c *Cache) entry(k cacheKey) *cacheEntry {
 // Regexp is CompileRegexp, cached.
 func (c *Cache) Regexp(src string, opt Options) (*Automaton, error) {
 	e := c.entry(cacheKey{cacheRegexp, src, opt})
-	e.once.Do(func() { e.a, e.err = c.hold(compileRegexp(src, opt, c.Work)) })
+	e.once.Do(func() {
+		if e.err = c.tooLong(src); e.err == nil {
+			e.a, e.err = c.hold(compileRegexp(src, opt, c.Work))
+		}
+	})
 	return e.a, e.err
 }
 
 // Wildcard is CompileWildcard, cached.
 func (c *Cache) Wildcard(pattern string, opt Options) (*Automaton, error) {
 	e := c.entry(cacheKey{cacheWildcard, pattern, opt})
-	e.once.Do(func() { e.a, e.err = c.hold(compileWildcard(pattern, opt, c.Work)) })
+	e.once.Do(func() {
+		if e.err = c.tooLong(pattern); e.err == nil {
+			e.a, e.err = c.hold(compileWildcard(pattern, opt, c.Work))
+		}
+	})
 	return e.a, e.err
 }
 
@@ -86,6 +99,10 @@ func (c *Cache) Value(v string, opt Options) (*Automaton, bool, error) {
 	e := c.entry(cacheKey{cacheValue, v, opt})
 	e.once.Do(func() {
 		var a *Automaton
+		if len(v) > c.MaxLength && c.MaxLength > 0 && (IsWildcardValue(v) || IsRegexValue(v)) {
+			e.pattern, e.err = true, c.tooLong(v)
+			return
+		}
 		a, e.pattern, e.err = compileValue(v, opt, c.Work)
 		if e.err == nil && e.pattern {
 			e.a, e.err = c.hold(a, nil)
@@ -101,6 +118,14 @@ func (c *Cache) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return len(c.m)
+}
+
+// tooLong returns the error for a pattern longer than MaxLength, or nil.
+func (c *Cache) tooLong(src string) error {
+	if c.MaxLength > 0 && len(src) > c.MaxLength {
+		return &budget.Error{Setting: budget.SettingPatternLength, What: "bytes of one pattern", Limit: int64(c.MaxLength)}
+	}
+	return nil
 }
 
 // hold charges a compiled automaton to Held.

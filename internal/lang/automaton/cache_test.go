@@ -1,8 +1,12 @@
 package automaton
 
 import (
+	"errors"
+	"strings"
 	"sync"
 	"testing"
+
+	"github.com/rolemap-lint/rolemap-lint/internal/budget"
 )
 
 func TestCacheCompilesOnce(t *testing.T) {
@@ -103,5 +107,33 @@ func TestMatchWithoutTable(t *testing.T) {
 				t.Fatalf("%q on %q: table %v, search %v", src, s, a.Match(s), b.Match(s))
 			}
 		}
+	}
+}
+
+// TestCacheMaxLength checks that a pattern longer than MaxLength fails
+// with a budget error naming limits.pattern_length, without compiling, and
+// that literals of any length are not patterns and compile.
+func TestCacheMaxLength(t *testing.T) {
+	c := &Cache{MaxLength: 10}
+	long := "/" + strings.Repeat("a", 20) + "/"
+	for name, err := range map[string]error{
+		"value regex": func() error { _, _, err := c.Value(long, Options{}); return err }(),
+		"value wildcard": func() error {
+			_, _, err := c.Value(strings.Repeat("a", 20)+"*", Options{})
+			return err
+		}(),
+		"regexp":   func() error { _, err := c.Regexp(strings.Repeat("a", 20), Options{}); return err }(),
+		"wildcard": func() error { _, err := c.Wildcard(strings.Repeat("a", 20)+"*", Options{}); return err }(),
+	} {
+		var be *budget.Error
+		if !errors.As(err, &be) || be.Setting != budget.SettingPatternLength {
+			t.Errorf("%s: err = %v, want the pattern_length budget", name, err)
+		}
+	}
+	if _, pattern, err := c.Value(strings.Repeat("a", 20), Options{}); err != nil || pattern {
+		t.Errorf("a long literal: pattern %v, err %v", pattern, err)
+	}
+	if a, _, err := c.Value("/a+/", Options{}); err != nil || !a.Match("aaa") {
+		t.Errorf("a short regex: %v", err)
 	}
 }

@@ -213,7 +213,7 @@ func (p *parser) lineSpan(line, col int) source.Span {
 	start := p.f.Offset(source.Pos{Line: line, Col: max(col, 1)})
 	end := start
 	if col < 1 {
-		end = start + len(p.f.Line(line))
+		end = start + p.f.LineLen(line)
 	} else if start < len(p.f.Content) && p.f.Content[start] != '\n' {
 		_, size := utf8.DecodeRune(p.f.Content[start:])
 		end = start + size
