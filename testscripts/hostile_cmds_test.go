@@ -175,7 +175,8 @@ func cmdBounded(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	prog, err := lookPath(ts, args[3])
 	ts.Check(err)
-	limit := time.Duration(secs * float64(time.Second))
+	limit := time.Duration(secs*float64(time.Second)) * raceScale
+	mib *= raceScale
 	ctx, cancel := context.WithTimeout(context.Background(), 5*limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, prog, args[4:]...)

@@ -281,7 +281,7 @@ func (b *condBuilder) dnValueKeys(sp spaces, v *rules.Value) ([]key, bool) {
 	}
 	if v.Pattern == rules.Literal {
 		keys := []key{{sp.lit, javatext.FoldKey(v.Str)}}
-		if nv, ok := b.n.Normalize(v.Str); ok {
+		if nv, ok := v.NormalizedDN(b.n); ok {
 			keys = append(keys, key{sp.lit, nv})
 		}
 		return keys, true

@@ -113,7 +113,7 @@ func newDNRule(v *rules.Value, n *dn.Normalizer) *dnRule { return &dnRule{v: v, 
 func (r *dnRule) normalized() (string, bool) {
 	if !r.normDone {
 		r.normDone = true
-		r.norm, r.isDN = r.n.Normalize(r.v.Str)
+		r.norm, r.isDN = r.v.NormalizedDN(r.n)
 	}
 	return r.norm, r.isDN
 }

@@ -159,15 +159,24 @@ func kmpAutomaton(lit []int32, infix bool) *fa {
 	}
 	d := &fa{accept: make([]bool, n+1), trans: make([][]ltr, n+1)}
 	d.accept[n] = true
-	backing := make([]ltr, 0, (n+1)*(2*na+2)) // one allocation for every row
+	// The rows are built in a scratch buffer, then copied into one array
+	// of exactly their size: the automaton is held for the whole run, and
+	// most rows have a few ranges where the worst case has 2*na+2.
+	scratch := make([]ltr, 0, (n+1)*(2*na+2))
+	ends := make([]int, n+1)
 	for i := 0; i <= n; i++ {
 		if infix && i == n {
-			d.trans[i] = anyTransitions(int32(n))
-			continue
+			scratch = append(scratch, anyTransitions(int32(n))...)
+		} else {
+			scratch = overrideRow(scratch, alphabet, next[i*na:(i+1)*na], 0)
 		}
-		start := len(backing)
-		backing = overrideRow(backing, alphabet, next[i*na:(i+1)*na], 0)
-		d.trans[i] = backing[start:len(backing):len(backing)]
+		ends[i] = len(scratch)
+	}
+	backing := slices.Clone(scratch)
+	start := 0
+	for i, end := range ends {
+		d.trans[i] = backing[start:end:end]
+		start = end
 	}
 	return d
 }

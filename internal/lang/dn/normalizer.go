@@ -8,12 +8,19 @@ import (
 
 // Default limits of a Normalizer.
 const (
-	// DefaultCacheEntries is the number of strings a zero Normalizer keeps.
-	DefaultCacheEntries = 8192
+	// DefaultCacheEntries is the number of strings a zero Normalizer keeps:
+	// more than the distinct DNs of a repository of tens of thousands of
+	// mappings, whose indexes are built several times a run.
+	DefaultCacheEntries = 1 << 16
 	// MaxCachedLength is the longest string whose result is cached; longer
-	// strings are still normalized, just not remembered, so the cache holds
-	// at most about DefaultCacheEntries*MaxCachedLength*2 bytes.
+	// strings are still normalized, just not remembered.
 	MaxCachedLength = 4096
+	// MaxCacheBytes bounds the bytes of the strings a Normalizer keeps
+	// (inputs and results, plus entryOverhead per entry), whatever their
+	// number.
+	MaxCacheBytes = 16 << 20
+	// entryOverhead estimates the bookkeeping of one entry.
+	entryOverhead = 128
 )
 
 // Normalizer memoizes Normalize per input string, like Elasticsearch's
@@ -24,6 +31,7 @@ const (
 type Normalizer struct {
 	mu       sync.Mutex
 	capacity int
+	bytes    int        // the size of the cached entries (see MaxCacheBytes)
 	order    *list.List // front = most recently used; values are *cacheEntry
 	index    map[string]*list.Element
 }
@@ -65,10 +73,13 @@ func (n *Normalizer) Normalize(s string) (normalized string, ok bool) {
 	}
 	key := strings.Clone(s) // do not pin a larger buffer s may point into
 	n.index[key] = n.order.PushFront(&cacheEntry{key: key, norm: norm, ok: ok})
-	for n.order.Len() > n.capacity {
+	n.bytes += entrySize(key, norm)
+	for n.order.Len() > n.capacity || (n.bytes > MaxCacheBytes && n.order.Len() > 1) {
 		last := n.order.Back()
 		n.order.Remove(last)
-		delete(n.index, last.Value.(*cacheEntry).key)
+		ce := last.Value.(*cacheEntry)
+		delete(n.index, ce.key)
+		n.bytes -= entrySize(ce.key, ce.norm)
 	}
 	return norm, ok
 }
@@ -94,3 +105,6 @@ func (n *Normalizer) init() {
 	n.order = list.New()
 	n.index = make(map[string]*list.Element)
 }
+
+// entrySize is what one cached entry counts against MaxCacheBytes.
+func entrySize(key, norm string) int { return len(key) + len(norm) + entryOverhead }

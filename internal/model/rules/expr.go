@@ -5,8 +5,11 @@
 package rules
 
 import (
+	"sync"
+
 	"github.com/rolemap-lint/rolemap-lint/internal/input/source"
 	"github.com/rolemap-lint/rolemap-lint/internal/lang/automaton"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 )
 
 // Op is the kind of a rule node.
@@ -122,6 +125,19 @@ type Value struct {
 	// Src is the value as written (for checks that care about the form,
 	// such as a fractional number that Elasticsearch truncates).
 	Src *source.Value
+
+	// memo of NormalizedDN
+	dnOnce sync.Once
+	dnNorm string
+	dnOK   bool
+}
+
+// NormalizedDN returns the value's string normalized as a DN (ok=false when
+// it is not one), computed once per value however many indexes and
+// evaluations ask: a run builds several indexes over the same rules.
+func (v *Value) NormalizedDN(n *dn.Normalizer) (string, bool) {
+	v.dnOnce.Do(func() { v.dnNorm, v.dnOK = n.Normalize(v.Str) })
+	return v.dnNorm, v.dnOK
 }
 
 // Span is where the value is written.
