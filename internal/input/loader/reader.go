@@ -64,8 +64,10 @@ func ApplyReader(docs []*source.Value, diags []diag.Diagnostic, r Reader) []diag
 		return diags
 	}
 	settled := map[[2]int]bool{}
-	for _, d := range docs {
-		settle(d, r, settled)
+	for i, d := range docs {
+		if d != nil {
+			docs[i] = pick(d, r, settled) // a document may itself be read two ways ("ON")
+		}
 	}
 	if len(settled) == 0 {
 		return diags
@@ -83,25 +85,12 @@ func ApplyReader(docs []*source.Value, diags []diag.Diagnostic, r Reader) []diag
 // settle applies the reader to v's children and records the spans of the
 // values it settled.
 func settle(v *source.Value, r Reader, settled map[[2]int]bool) {
-	pick := func(c *source.Value) *source.Value {
-		if c.Alt == nil {
-			settle(c, r, settled)
-			return c
-		}
-		settled[[2]int{c.Span.Start, c.Span.End}] = true
-		if r == ReaderElasticsearch {
-			return c.Alt
-		}
-		c.Alt = nil
-		settle(c, r, settled)
-		return c
-	}
 	for i, it := range v.Items {
-		v.Items[i] = pick(it)
+		v.Items[i] = pick(it, r, settled)
 	}
 	for _, m := range v.Members {
 		if m.Value != nil {
-			m.Value = pick(m.Value)
+			m.Value = pick(m.Value, r, settled)
 		}
 	}
 }
@@ -135,4 +124,20 @@ func ElasticsearchReading(v *source.Value) *source.Value {
 		return nil
 	}
 	return copyTree(v, func(v *source.Value) *source.Value { return v.Alt })
+}
+
+// pick returns the reading of c the reader chooses, settled all the way
+// down, and records the span when c had two readings.
+func pick(c *source.Value, r Reader, settled map[[2]int]bool) *source.Value {
+	if c.Alt == nil {
+		settle(c, r, settled)
+		return c
+	}
+	settled[[2]int{c.Span.Start, c.Span.End}] = true
+	if r == ReaderElasticsearch {
+		return c.Alt
+	}
+	c.Alt = nil
+	settle(c, r, settled)
+	return c
 }
