@@ -246,11 +246,7 @@ func javaDouble(d float64) string {
 func quote(s string) string {
 	const limit = 200
 	if len(s) > limit {
-		cut := limit
-		for cut > 0 && !utf8RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut] + "…"
+		s = headBytes(s, limit) + "…"
 	}
 	b, err := json.Marshal(s)
 	if err != nil {
@@ -262,4 +258,3 @@ func quote(s string) string {
 	return strings.ReplaceAll(out, `\u0026`, "&")
 }
 
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
