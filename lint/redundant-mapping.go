@@ -83,11 +83,7 @@ func runRedundantMapping(p *Pass) {
 	// with b. The index names the mappings that can match that user, so
 	// the exact decision below runs only for the few that do.
 	norm := p.Settings.normalizer()
-	exprs := make([]*rules.Expr, len(ms))
-	for i, m := range ms {
-		exprs[i] = m.Rules
-	}
-	index := match.NewIndex(exprs, norm)
+	index := rulesIndex(ms, norm)
 	mayMatch := make([]int, len(ms)) // i+1 when mapping j may match a's witness
 	pairs := 0
 	for i, a := range ms {

@@ -8,6 +8,7 @@ import (
 	"github.com/rolemap-lint/rolemap-lint/internal/diag"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/decide"
 	"github.com/rolemap-lint/rolemap-lint/internal/eval/match"
+	"github.com/rolemap-lint/rolemap-lint/internal/lang/dn"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/mapping"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/rules"
 	"github.com/rolemap-lint/rolemap-lint/internal/model/user"
@@ -74,11 +75,7 @@ func (p *Pass) templateUsers(tms []*mapping.Mapping) [][]FixtureUser {
 		return out
 	}
 	norm := p.Settings.normalizer()
-	exprs := make([]*rules.Expr, len(tms))
-	for i, m := range tms {
-		exprs[i] = m.Rules
-	}
-	index := match.NewIndex(exprs, norm)
+	index := rulesIndex(tms, norm)
 	for u, fu := range p.Settings.FixtureUsers {
 		if fu.ExpectsError {
 			continue
@@ -89,7 +86,7 @@ func (p *Pass) templateUsers(tms []*mapping.Mapping) [][]FixtureUser {
 			continue
 		}
 		index.Candidates(model, func(i int) {
-			if ok, err := match.Eval(exprs[i], model); err == nil && ok {
+			if ok, err := match.Eval(tms[i].Rules, model); err == nil && ok {
 				out[i] = append(out[i], p.Settings.FixtureUsers[u])
 			}
 		})
@@ -126,4 +123,13 @@ func reportTemplateOutput(p *Pass, m *mapping.Mapping, fu FixtureUser) bool {
 		}
 	}
 	return false
+}
+
+// rulesIndex indexes the rules of ms: the index reports mapping ms[i] as i.
+func rulesIndex(ms []*mapping.Mapping, norm *dn.Normalizer) *match.Index {
+	exprs := make([]*rules.Expr, len(ms))
+	for i, m := range ms {
+		exprs[i] = m.Rules
+	}
+	return match.NewIndex(exprs, norm)
 }

@@ -257,4 +257,3 @@ func quote(s string) string {
 	out = strings.ReplaceAll(out, `\u003e`, ">")
 	return strings.ReplaceAll(out, `\u0026`, "&")
 }
-

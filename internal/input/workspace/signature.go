@@ -47,20 +47,11 @@ func isRuleKey(k string) bool {
 		if len(rk) > 3 {
 			limit = 2
 		}
-		if withinDistance(lk, rk, limit) {
+		if suggest.Within(lk, rk, limit) {
 			return true
 		}
 	}
 	return false
-}
-
-// withinDistance reports whether the edit distance of a and b is at most
-// limit, skipping the computation when their lengths alone rule it out.
-func withinDistance(a, b string, limit int) bool {
-	if d := len(a) - len(b); d > 4*limit || -d > 4*limit {
-		return false // a code point is at most 4 bytes
-	}
-	return suggest.Distance(a, b) <= limit
 }
 
 // ruleShaped reports whether a `rules` value is shaped like an expression
@@ -261,7 +252,7 @@ func weakBodySignature(v *source.Value) string {
 	for _, m := range v.Members {
 		lk := strings.ToLower(m.Key)
 		for _, f := range []string{"enabled", "roles", "role_templates", "rules"} {
-			if lk == f || (len(lk) > 3 && withinDistance(lk, f, 1)) {
+			if lk == f || (len(lk) > 3 && suggest.Within(lk, f, 1)) {
 				return "a role mapping field (" + m.Key + ")"
 			}
 		}

@@ -16,6 +16,15 @@ func Distance(a, b string) int {
 	return d.distance(b, MaxRunes)
 }
 
+// Within reports whether Distance(a, b) is at most limit, stopping as
+// soon as it cannot be (strings whose lengths differ by more than limit
+// cost nothing).
+func Within(a, b string, limit int) bool {
+	var d distancer
+	d.setA(a)
+	return d.distance(b, limit) <= limit
+}
+
 // distancer computes capped distances from one fixed string, reusing its
 // buffers across candidates.
 type distancer struct {

@@ -106,3 +106,16 @@ func FuzzDistance(f *testing.F) {
 		}
 	})
 }
+
+func TestWithinAgreesWithDistance(t *testing.T) {
+	words := []string{"", "a", "rules", "rulez", "rlues", "roles", "role_templates", "enabled", "enabeld", "ünabled", "field", "fields", "any", "all"}
+	for _, a := range words {
+		for _, b := range words {
+			for limit := 0; limit <= 3; limit++ {
+				if got, want := Within(a, b, limit), Distance(a, b) <= limit; got != want {
+					t.Errorf("Within(%q, %q, %d) = %v, Distance says %v", a, b, limit, got, want)
+				}
+			}
+		}
+	}
+}
